@@ -1,0 +1,5 @@
+//! Entry point of the Implan web app.
+
+fn main() {
+    implan::ui::start();
+}

@@ -1,0 +1,321 @@
+//! Every change to a plan is an [`Edit`]; applying one validates it and
+//! returns its inverse, the edit that undoes it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Activity, ActivityChange, ActivityId, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
+    TaskNo, Timestamp, Tombstone,
+};
+
+/// One change to a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Edit {
+    /// Rename the municipality.
+    SetMunicipality(String),
+    /// Change the solution.
+    SetSolution(Solution),
+    /// Change a phase's planned window.
+    SetPhaseWindow {
+        /// Which phase.
+        phase: Phase,
+        /// New window.
+        window: PhaseWindow,
+    },
+    /// Change the planned go-live date.
+    SetGoLive(NaiveDate),
+    /// Change the phases in which a main task is active.
+    SetTaskPhases {
+        /// Which main task.
+        task: TaskNo,
+        /// The new set; never empty.
+        phases: PhaseSet,
+    },
+    /// Insert an activity at `position` (clamped to the end of the list).
+    InsertActivity {
+        /// The new activity; its id must be new in the plan.
+        activity: Activity,
+        /// Where in the list it goes.
+        position: usize,
+    },
+    /// Delete an activity, leaving a tombstone.
+    RemoveActivity(ActivityId),
+    /// Change one field of an activity.
+    UpdateActivity {
+        /// Which activity.
+        id: ActivityId,
+        /// The change.
+        change: ActivityChange,
+    },
+    /// Several edits applied together: all succeed or none does.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit was refused. `Display` gives a Danish message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The municipality name is empty.
+    EmptyMunicipality,
+    /// The solution name is empty.
+    EmptySolution,
+    /// A phase window ends before it starts.
+    WindowEndsBeforeStart(Phase),
+    /// The activity title is empty.
+    EmptyTitle,
+    /// The due date is before the start date.
+    DueBeforeStart {
+        /// Start date.
+        start: NaiveDate,
+        /// Due date.
+        due: NaiveDate,
+    },
+    /// The activity's main task is not active in the phase.
+    PhaseNotActive {
+        /// Main task.
+        task: TaskNo,
+        /// Phase.
+        phase: Phase,
+    },
+    /// An activity with this id exists already.
+    DuplicateId(ActivityId),
+    /// No activity has this id.
+    UnknownActivity(ActivityId),
+    /// A main task must be active in at least one phase.
+    NoPhases(TaskNo),
+    /// The phase cannot be removed from the main task while activities lie in it.
+    PhaseInUse {
+        /// Main task.
+        task: TaskNo,
+        /// Phase.
+        phase: Phase,
+        /// Number of activities in that main task and phase.
+        count: usize,
+    },
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = |d: &NaiveDate| d.format("%d.%m.%Y").to_string();
+        match self {
+            EditError::EmptyMunicipality => write!(f, "Skriv kommunens navn."),
+            EditError::EmptySolution => write!(f, "Skriv løsningens navn."),
+            EditError::WindowEndsBeforeStart(p) => write!(
+                f,
+                "{} slutter før den starter. Vælg en slutdato på eller efter startdatoen.",
+                p.label()
+            ),
+            EditError::EmptyTitle => write!(f, "Aktiviteten skal have en titel."),
+            EditError::DueBeforeStart { start, due } => write!(
+                f,
+                "Slutdatoen ({}) ligger før startdatoen ({}). Vælg en slutdato på eller efter startdatoen.",
+                d(due),
+                d(start)
+            ),
+            EditError::PhaseNotActive { task, phase } => write!(
+                f,
+                "Hovedopgave {} er ikke aktiv i {}. Vælg en anden fase, eller udvid hovedopgavens faser.",
+                task.get(),
+                phase.label()
+            ),
+            EditError::DuplicateId(id) => {
+                write!(f, "Der findes allerede en aktivitet med id {}.", id.as_str())
+            }
+            EditError::UnknownActivity(id) => write!(
+                f,
+                "Aktiviteten ({}) findes ikke længere i planen.",
+                id.as_str()
+            ),
+            EditError::NoPhases(task) => write!(
+                f,
+                "Hovedopgave {} skal være aktiv i mindst én fase.",
+                task.get()
+            ),
+            EditError::PhaseInUse { task, phase, count } => write!(
+                f,
+                "Hovedopgave {} har {count} aktivitet(er) i {}. Flyt eller slet dem, før fasen fjernes.",
+                task.get(),
+                phase.label()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+impl Plan {
+    /// Validates `edit` and applies it at time `now`, returning the edit that
+    /// undoes it. On error the plan is unchanged.
+    pub fn apply(&mut self, edit: Edit, now: Timestamp) -> Result<Edit, EditError> {
+        let inverse = match edit {
+            Edit::Batch(edits) => return self.apply_batch(edits, now),
+            Edit::SetMunicipality(name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return Err(EditError::EmptyMunicipality);
+                }
+                self.settings_modified = now;
+                Edit::SetMunicipality(std::mem::replace(&mut self.municipality, name))
+            }
+            Edit::SetSolution(solution) => {
+                if solution.name().trim().is_empty() {
+                    return Err(EditError::EmptySolution);
+                }
+                self.settings_modified = now;
+                Edit::SetSolution(std::mem::replace(&mut self.solution, solution))
+            }
+            Edit::SetPhaseWindow { phase, window } => {
+                if window.end < window.start {
+                    return Err(EditError::WindowEndsBeforeStart(phase));
+                }
+                self.settings_modified = now;
+                let old = std::mem::replace(&mut self.phases[phase.index()], window);
+                Edit::SetPhaseWindow { phase, window: old }
+            }
+            Edit::SetGoLive(date) => {
+                self.settings_modified = now;
+                Edit::SetGoLive(std::mem::replace(&mut self.go_live, date))
+            }
+            Edit::SetTaskPhases { task, phases } => {
+                if phases.is_empty() {
+                    return Err(EditError::NoPhases(task));
+                }
+                for phase in Phase::ALL.into_iter().filter(|p| !phases.contains(*p)) {
+                    let count = self
+                        .activities
+                        .iter()
+                        .filter(|a| a.task == task && a.phase == phase)
+                        .count();
+                    if count > 0 {
+                        return Err(EditError::PhaseInUse { task, phase, count });
+                    }
+                }
+                let slot = &mut self.tasks[usize::from(task.get()) - 1];
+                slot.modified = now;
+                let old = std::mem::replace(&mut slot.phases, phases);
+                Edit::SetTaskPhases { task, phases: old }
+            }
+            Edit::InsertActivity {
+                mut activity,
+                position,
+            } => {
+                if self.position(&activity.id).is_some() {
+                    return Err(EditError::DuplicateId(activity.id));
+                }
+                activity.title = activity.title.trim().to_string();
+                self.check_activity(&activity)?;
+                normalise_completion(&mut activity);
+                activity.modified = now;
+                self.tombstones.retain(|t| t.id != activity.id);
+                let id = activity.id.clone();
+                let position = position.min(self.activities.len());
+                self.activities.insert(position, activity);
+                Edit::RemoveActivity(id)
+            }
+            Edit::RemoveActivity(id) => {
+                let position = self
+                    .position(&id)
+                    .ok_or_else(|| EditError::UnknownActivity(id.clone()))?;
+                let activity = self.activities.remove(position);
+                self.tombstones.push(Tombstone { id, deleted: now });
+                Edit::InsertActivity { activity, position }
+            }
+            Edit::UpdateActivity { id, change } => {
+                let position = self
+                    .position(&id)
+                    .ok_or_else(|| EditError::UnknownActivity(id.clone()))?;
+                let mut updated = self.activities[position].clone();
+                let old = apply_change(&mut updated, change);
+                self.check_activity(&updated)?;
+                updated.modified = now;
+                self.activities[position] = updated;
+                Edit::UpdateActivity { id, change: old }
+            }
+        };
+        self.modified = now;
+        Ok(inverse)
+    }
+
+    fn apply_batch(&mut self, edits: Vec<Edit>, now: Timestamp) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit, now) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    for inverse in inverses.into_iter().rev() {
+                        // Inverses of edits just applied always apply.
+                        let _ = self.apply(inverse, now);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
+    }
+
+    /// Checks an activity against the plan's invariants (title, dates and
+    /// that its main task is active in its phase).
+    pub fn check_activity(&self, activity: &Activity) -> Result<(), EditError> {
+        if activity.title.trim().is_empty() {
+            return Err(EditError::EmptyTitle);
+        }
+        if let (Some(start), Some(due)) = (activity.start, activity.due) {
+            if due < start {
+                return Err(EditError::DueBeforeStart { start, due });
+            }
+        }
+        if !self.task(activity.task).phases.contains(activity.phase) {
+            return Err(EditError::PhaseNotActive {
+                task: activity.task,
+                phase: activity.phase,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Clears the completion date unless the activity is done.
+fn normalise_completion(activity: &mut Activity) {
+    if activity.status != Status::Faerdig {
+        activity.completed = None;
+    }
+}
+
+/// Applies `change` to `activity` and returns the change that restores it.
+fn apply_change(activity: &mut Activity, change: ActivityChange) -> ActivityChange {
+    use std::mem::replace;
+    match change {
+        ActivityChange::Title(t) => {
+            ActivityChange::Title(replace(&mut activity.title, t.trim().to_string()))
+        }
+        ActivityChange::Description(t) => {
+            ActivityChange::Description(replace(&mut activity.description, t))
+        }
+        ActivityChange::Placement { task, phase } => ActivityChange::Placement {
+            task: replace(&mut activity.task, task),
+            phase: replace(&mut activity.phase, phase),
+        },
+        ActivityChange::Dates { start, due } => ActivityChange::Dates {
+            start: replace(&mut activity.start, start),
+            due: replace(&mut activity.due, due),
+        },
+        ActivityChange::Responsible(t) => {
+            ActivityChange::Responsible(replace(&mut activity.responsible, t.trim().to_string()))
+        }
+        ActivityChange::Role(t) => {
+            ActivityChange::Role(replace(&mut activity.role, t.trim().to_string()))
+        }
+        ActivityChange::Status { status, completed } => {
+            let old = ActivityChange::Status {
+                status: activity.status,
+                completed: activity.completed,
+            };
+            activity.status = status;
+            activity.completed = completed;
+            normalise_completion(activity);
+            old
+        }
+        ActivityChange::Notes(t) => ActivityChange::Notes(replace(&mut activity.notes, t)),
+    }
+}

@@ -1,0 +1,99 @@
+//! Danish formatting of dates and numbers for display.
+
+use chrono::{Datelike, NaiveDate};
+
+/// A date as dd.mm.yyyy.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// An optional date as dd.mm.yyyy, or a dash.
+pub fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map(date).unwrap_or_else(|| "–".to_string())
+}
+
+/// The ISO week number (uge) of a date, e.g. "uge 49".
+pub fn week(d: NaiveDate) -> String {
+    format!("uge {}", d.iso_week().week())
+}
+
+/// A date as yyyy-mm-dd, the value format of `<input type="date">`.
+pub fn input_date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// Parses the value of `<input type="date">`; empty gives `None`.
+pub fn parse_input_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// "3 af 7" style progress text.
+pub fn done_of(done: usize, total: usize) -> String {
+    format!("{done} af {total}")
+}
+
+/// Reads a date typed the Danish way: "24.12.2026", "24-12-2026",
+/// "24/12/2026", "2412 2026"-style digits "24122026", or ISO "2026-12-24".
+/// Empty text gives `Ok(None)`; anything else unreadable gives `Err(())`.
+#[allow(clippy::result_unit_err)]
+pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(Some(d));
+    }
+    let parts: Vec<&str> = s.split(['.', '-', '/', ' ']).filter(|p| !p.is_empty()).collect();
+    let (day, month, year) = match parts.as_slice() {
+        [d, m, y] => (*d, *m, *y),
+        [digits] if digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) => {
+            (&digits[0..2], &digits[2..4], &digits[4..8])
+        }
+        _ => return Err(()),
+    };
+    let num = |t: &str| t.parse::<u32>().map_err(|_| ());
+    let (day, month) = (num(day)?, num(month)?);
+    let year = match year.len() {
+        2 => 2000 + num(year)? as i32,
+        4 => num(year)? as i32,
+        _ => return Err(()),
+    };
+    NaiveDate::from_ymd_opt(year, month, day).map(Some).ok_or(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn reads_danish_and_iso_dates() {
+        assert_eq!(parse_danish_date("24.12.2026"), Ok(d(2026, 12, 24)));
+        assert_eq!(parse_danish_date(" 1.2.2027 "), Ok(d(2027, 2, 1)));
+        assert_eq!(parse_danish_date("01-02-27"), Ok(d(2027, 2, 1)));
+        assert_eq!(parse_danish_date("01/02/2027"), Ok(d(2027, 2, 1)));
+        assert_eq!(parse_danish_date("01022027"), Ok(d(2027, 2, 1)));
+        assert_eq!(parse_danish_date("2027-02-01"), Ok(d(2027, 2, 1)));
+        assert_eq!(parse_danish_date(""), Ok(None));
+    }
+
+    #[test]
+    fn refuses_impossible_dates() {
+        assert_eq!(parse_danish_date("31.02.2027"), Err(()));
+        assert_eq!(parse_danish_date("i morgen"), Err(()));
+        assert_eq!(parse_danish_date("12.2027"), Err(()));
+        assert_eq!(parse_danish_date("1.1.202"), Err(()));
+    }
+
+    #[test]
+    fn formats_dates_and_weeks() {
+        let date = NaiveDate::from_ymd_opt(2020, 12, 31).unwrap();
+        assert_eq!(super::date(date), "31.12.2020");
+        assert_eq!(week(date), "uge 53");
+        assert_eq!(opt_date(None), "–");
+    }
+}

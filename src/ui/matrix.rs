@@ -1,0 +1,127 @@
+//! The phase × main task matrix of Overblik (Skema 1).
+
+use leptos::prelude::*;
+
+use super::{use_app, Route};
+use crate::catalog;
+use crate::model::{ActivityFilter, Phase, TaskGroup, TaskNo};
+
+/// The matrix: one row per main task under its group, one column per phase.
+/// A cell shows how many activities lie there and how many are done; cells
+/// where the main task is not active are empty. Clicking a cell shows its
+/// activities in Aktiviteter.
+#[component]
+pub fn PhaseTaskMatrix() -> impl IntoView {
+    let app = use_app();
+    let matrix = Memo::new(move |_| app.plan.with(|p| p.as_ref().map(|p| p.matrix())));
+    let open = move |task: TaskNo, phase: Phase| {
+        app.filter.set(ActivityFilter { task: Some(task), phase: Some(phase), ..Default::default() });
+        app.go(Route::Aktiviteter);
+    };
+    let rows = TaskGroup::ALL
+        .into_iter()
+        .map(|group| {
+            let tasks = catalog::tasks()
+                .iter()
+                .filter(|t| t.group == group)
+                .filter_map(|t| TaskNo::new(t.number))
+                .map(|task| {
+                    let info = catalog::task(task);
+                    let cells = Phase::ALL
+                        .into_iter()
+                        .map(|phase| {
+                            let cell = move || matrix.with(|m| m.as_ref().map(|m| m.cell(task, phase)).unwrap_or_default());
+                            move || {
+                                let c = cell();
+                                if !c.active {
+                                    return view! {
+                                        <td class="cell inactive">
+                                            <span class="sr-only">"Ikke aktiv"</span>
+                                        </td>
+                                    }
+                                    .into_any();
+                                }
+                                let complete = c.total > 0 && c.done == c.total;
+                                let label = format!(
+                                    "Hovedopgave {} {}, {}: {} aktiviteter, {} færdige",
+                                    task.get(), info.name, phase.label(), c.total, c.done
+                                );
+                                view! {
+                                    <td class="cell active" class:complete=complete class:empty={c.total == 0}>
+                                        <button
+                                            type="button"
+                                            class="cell-button"
+                                            aria-label=label
+                                            data-task=task.get()
+                                            data-phase=phase.code()
+                                            on:click=move |_| open(task, phase)
+                                        >
+                                            <span class="count">{c.total}</span>
+                                            <span class="done">{format!("{} færdige", c.done)}</span>
+                                            <span
+                                                class="bar"
+                                                style=format!(
+                                                    "--done:{}%",
+                                                    if c.total == 0 { 0 } else { c.done * 100 / c.total }
+                                                )
+                                            ></span>
+                                        </button>
+                                    </td>
+                                }
+                                .into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row" class="task-name">
+                                <span class="task-no">{task.get()}</span>
+                                " "
+                                <span title=info.description>{info.name}</span>
+                            </th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="group-row">
+                        <th scope="rowgroup" colspan="6">{group.name()}</th>
+                    </tr>
+                    {tasks}
+                </tbody>
+            }
+        })
+        .collect_view();
+    let totals = Phase::ALL
+        .into_iter()
+        .map(|phase| {
+            move || {
+                let (total, done) = matrix.with(|m| m.as_ref().map(|m| m.phase_total(phase)).unwrap_or_default());
+                view! { <td class="total">{format!("{done} / {total}")}</td> }
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="matrix">
+            <caption>"Hovedopgaver og faser: antal aktiviteter og hvor mange der er færdige"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Hovedopgave"</th>
+                    {Phase::ALL
+                        .into_iter()
+                        .map(|p| view! { <th scope="col" title=catalog::phase(p).focus>{p.code()}<br/><span class="phase-name">{p.name()}</span></th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            {rows}
+            <tfoot>
+                <tr>
+                    <th scope="row">"Færdige / i alt"</th>
+                    {totals}
+                </tr>
+            </tfoot>
+        </table>
+    }
+}

@@ -1,0 +1,216 @@
+//! Leptos components. They read state from [`AppState`] in context and
+//! change the plan only through [`AppState::edit`].
+
+mod activities;
+mod banners;
+mod date_input;
+pub mod clock;
+mod download;
+mod editor;
+pub mod format;
+mod matrix;
+mod new_plan;
+mod overview;
+pub mod persist;
+mod settings;
+mod state;
+
+pub use activities::ActivitiesPage;
+pub use editor::ActivityEditor;
+pub use matrix::PhaseTaskMatrix;
+pub use state::{use_app, AppState, Route, Toast};
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use banners::Banners;
+use new_plan::NewPlanPage;
+use overview::OverviewPage;
+use settings::SettingsPage;
+
+/// Loads the saved plan and mounts the app on the page's body.
+pub fn start() {
+    console_error_hook();
+    let (loaded, error) = persist::open();
+    let state = AppState::new(loaded.plan);
+    state.corrupt.set(loaded.corrupt);
+    if let Some(e) = error {
+        if !persist::in_memory() {
+            state.storage_error.set(Some(e));
+        }
+    }
+    leptos::mount::mount_to_body(move || {
+        provide_context(state);
+        view! { <App /> }
+    });
+    mark("implan-ready");
+}
+
+/// Sets a `performance` mark, used by the bench command.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+fn console_error_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+}
+
+/// The whole app: header with navigation, banners, the current view and toasts.
+#[component]
+pub fn App() -> impl IntoView {
+    let app = use_app();
+    sync_route_with_hash(app);
+    persist::install_flush_on_hide(app);
+    install_shortcuts(app);
+    let page = move || match (app.route.get(), app.plan.with(Option::is_some)) {
+        (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
+        (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
+        (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
+        (Route::Indstillinger, true) => view! { <SettingsPage /> }.into_any(),
+    };
+    view! {
+        <a class="skip-link" href="#main">"Spring til indhold"</a>
+        <Header />
+        <Banners />
+        <main id="main" tabindex="-1">{page}</main>
+        <ToastView />
+    }
+}
+
+fn sync_route_with_hash(app: AppState) {
+    let read = move || {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(route) = Route::from_hash(&hash) {
+            if app.route.get_untracked() != route {
+                app.route.set(route);
+            }
+        }
+    };
+    read();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| read());
+    Effect::new(move |_| {
+        let route = app.route.get();
+        let hash = window().location().hash().unwrap_or_default();
+        if hash != route.hash() {
+            let _ = window().location().set_hash(route.hash());
+        }
+    });
+}
+
+fn install_shortcuts(app: AppState) {
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_text = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_text || !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => app.redo(),
+            "z" => app.undo(),
+            "y" => app.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+}
+
+/// Top bar: app name, the plan's title, navigation and undo/redo.
+#[component]
+fn Header() -> impl IntoView {
+    let app = use_app();
+    let has_plan = move || app.plan.with(Option::is_some);
+    let title = move || app.plan.with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default());
+    let link = move |route: Route, label: &'static str| {
+        view! {
+            <a
+                href=route.hash()
+                aria-current=move || (app.route.get() == route).then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◆"</span>
+                <span class="app-name">"Implan"</span>
+                <span class="plan-title">{title}</span>
+            </div>
+            <nav aria-label="Hovedmenu">
+                <Show when=has_plan>
+                    {link(Route::Overblik, "Overblik")}
+                    {link(Route::Aktiviteter, "Aktiviteter")}
+                    {link(Route::Indstillinger, "Indstillinger")}
+                </Show>
+                {link(Route::NyPlan, "Ny plan")}
+            </nav>
+            <div class="history" role="group" aria-label="Fortryd og gentag">
+                <button
+                    type="button"
+                    title="Fortryd (Ctrl+Z)"
+                    disabled=move || !app.can_undo()
+                    on:click=move |_| app.undo()
+                >
+                    "↶ Fortryd"
+                </button>
+                <button
+                    type="button"
+                    title="Gentag (Ctrl+Shift+Z)"
+                    disabled=move || !app.can_redo()
+                    on:click=move |_| app.redo()
+                >
+                    "↷ Gentag"
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// The toast at the bottom of the page, with "Fortryd" when it carries an undo.
+#[component]
+fn ToastView() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="toast-area" role="status" aria-live="polite">
+            {move || {
+                app.toast.get().map(|toast| {
+                    let undo = toast.undo.clone();
+                    view! {
+                        <div class="toast">
+                            <span>{toast.text.clone()}</span>
+                            {undo.map(|edit| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            if app.edit(edit.clone()).is_ok() {
+                                                app.toast.set(None);
+                                            }
+                                        }
+                                    >
+                                        "Fortryd"
+                                    </button>
+                                }
+                            })}
+                            <button
+                                type="button"
+                                class="toast-close"
+                                aria-label="Luk besked"
+                                on:click=move |_| app.toast.set(None)
+                            >
+                                "×"
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}

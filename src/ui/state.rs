@@ -1,0 +1,205 @@
+//! The app's one place of plan state, and the one path by which the plan
+//! changes: [`AppState::edit`], with undo and redo built on edit inverses.
+
+use leptos::prelude::*;
+
+use super::{clock, persist};
+use crate::model::{ActivityFilter, ActivityId, Edit, EditError, Plan};
+use crate::storage::{CorruptEntry, StorageError};
+
+/// How many edits can be undone.
+pub const UNDO_DEPTH: usize = 100;
+
+/// The views of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Overblik: header and the phase × main task matrix.
+    Overblik,
+    /// Aktiviteter: the activity list.
+    Aktiviteter,
+    /// Indstillinger: plan settings.
+    Indstillinger,
+    /// Ny plan: create a plan.
+    NyPlan,
+}
+
+impl Route {
+    /// The URL fragment of the route.
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Overblik => "#/overblik",
+            Route::Aktiviteter => "#/aktiviteter",
+            Route::Indstillinger => "#/indstillinger",
+            Route::NyPlan => "#/ny",
+        }
+    }
+
+    /// The route of a URL fragment.
+    pub fn from_hash(hash: &str) -> Option<Route> {
+        [Route::Overblik, Route::Aktiviteter, Route::Indstillinger, Route::NyPlan]
+            .into_iter()
+            .find(|r| r.hash() == hash)
+    }
+}
+
+/// A short message with an optional undo, shown at the bottom of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    /// The message.
+    pub text: String,
+    /// The edit that undoes what the message reports.
+    pub undo: Option<Edit>,
+    /// Sequence number, so a timer only hides the toast it was set for.
+    pub seq: u64,
+}
+
+/// One entry of the undo stack: the inverse edit and, for coalescing
+/// typing, the field it came from.
+#[derive(Clone, Debug, PartialEq)]
+struct Step {
+    inverse: Edit,
+    group: Option<String>,
+}
+
+/// Shared app state, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The open plan, if any.
+    pub plan: RwSignal<Option<Plan>>,
+    /// The current view.
+    pub route: RwSignal<Route>,
+    /// The activity filter of Aktiviteter.
+    pub filter: RwSignal<ActivityFilter>,
+    /// The activity open in the editor.
+    pub editing: RwSignal<Option<ActivityId>>,
+    /// The current toast.
+    pub toast: RwSignal<Option<Toast>>,
+    /// The last storage failure, if the latest save failed.
+    pub storage_error: RwSignal<Option<StorageError>>,
+    /// Saved data that could not be read.
+    pub corrupt: RwSignal<Vec<CorruptEntry>>,
+    undo: RwSignal<Vec<Step>>,
+    redo: RwSignal<Vec<Step>>,
+}
+
+impl AppState {
+    /// State holding `plan`.
+    pub fn new(plan: Option<Plan>) -> AppState {
+        let route = if plan.is_some() { Route::Overblik } else { Route::NyPlan };
+        AppState {
+            plan: RwSignal::new(plan),
+            route: RwSignal::new(route),
+            filter: RwSignal::new(ActivityFilter::default()),
+            editing: RwSignal::new(None),
+            toast: RwSignal::new(None),
+            storage_error: RwSignal::new(None),
+            corrupt: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(Vec::new()),
+            redo: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Applies `edit` to the open plan, records its inverse for undo,
+    /// schedules a save and returns the inverse.
+    pub fn edit(&self, edit: Edit) -> Result<Edit, EditError> {
+        self.edit_grouped(edit, None)
+    }
+
+    /// Like [`AppState::edit`], but consecutive edits with the same `group`
+    /// (e.g. typing in one field) are undone as one step.
+    pub fn edit_grouped(&self, edit: Edit, group: Option<String>) -> Result<Edit, EditError> {
+        let inverse = self.apply_raw(edit)?;
+        let returned = inverse.clone();
+        self.undo.update(|stack| {
+            let merge = group.is_some() && stack.last().is_some_and(|s| s.group == group);
+            if !merge {
+                stack.push(Step { inverse, group });
+                if stack.len() > UNDO_DEPTH {
+                    stack.remove(0);
+                }
+            }
+        });
+        self.redo.update(Vec::clear);
+        Ok(returned)
+    }
+
+    fn apply_raw(&self, edit: Edit) -> Result<Edit, EditError> {
+        let now = clock::now();
+        let result = self
+            .plan
+            .try_update(|plan| match plan {
+                Some(plan) => plan.apply(edit, now),
+                None => Err(EditError::EmptyTitle),
+            })
+            .unwrap_or(Err(EditError::EmptyTitle));
+        if result.is_ok() {
+            persist::schedule_save(*self);
+        }
+        result
+    }
+
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        self.undo.with(|s| !s.is_empty())
+    }
+
+    /// Whether there is an edit to redo.
+    pub fn can_redo(&self) -> bool {
+        self.redo.with(|s| !s.is_empty())
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&self) {
+        if let Some(step) = self.undo.try_update(Vec::pop).flatten() {
+            if let Ok(inverse) = self.apply_raw(step.inverse) {
+                self.redo.update(|r| r.push(Step { inverse, group: None }));
+            }
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&self) {
+        if let Some(step) = self.redo.try_update(Vec::pop).flatten() {
+            if let Ok(inverse) = self.apply_raw(step.inverse) {
+                self.undo.update(|u| u.push(Step { inverse, group: None }));
+            }
+        }
+    }
+
+    /// Opens `plan` as the current plan, forgetting undo history, and saves it.
+    pub fn open_plan(&self, plan: Plan) {
+        self.plan.set(Some(plan));
+        self.undo.update(Vec::clear);
+        self.redo.update(Vec::clear);
+        self.filter.set(ActivityFilter::default());
+        self.editing.set(None);
+        persist::save_now(*self);
+    }
+
+    /// Shows a toast.
+    /// It hides itself after a while (longer when it offers undo).
+    pub fn notify(&self, text: impl Into<String>, undo: Option<Edit>) {
+        let seq = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.seq)) + 1;
+        let delay = if undo.is_some() { 15 } else { 6 };
+        self.toast.set(Some(Toast { text: text.into(), undo, seq }));
+        let toast = self.toast;
+        set_timeout(
+            move || {
+                if toast.with_untracked(|t| t.as_ref().is_some_and(|t| t.seq == seq)) {
+                    toast.set(None);
+                }
+            },
+            std::time::Duration::from_secs(delay),
+        );
+    }
+
+    /// Goes to `route`.
+    pub fn go(&self, route: Route) {
+        self.route.set(route);
+    }
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
