@@ -1,0 +1,336 @@
+// Shared set-up for the end-to-end tests: a static server for dist/, the
+// Chromium launcher, one fresh browser context per test with error
+// collection, and small steps a user takes (create a plan, open a view).
+
+import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The repository root (two levels above this file). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The release build served to the browser. */
+export const DIST = path.join(ROOT, 'dist');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Serves `root` (default dist/) on 127.0.0.1 at a free port.
+ * Returns { url, close }.
+ */
+export async function startServer(root = DIST) {
+  try {
+    await stat(path.join(root, 'index.html'));
+  } catch {
+    throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
+  }
+  const server = http.createServer(async (req, res) => {
+    try {
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = path.normalize(path.join(root, pathname));
+      if (file !== root && !file.startsWith(root + path.sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = path.join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-store',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(file).pipe(res);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Starts Debian's Chromium headless. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Console messages that are not app errors. */
+const HARMLESS = [/integrity/i];
+
+/**
+ * Starts the server and browser once for a test file. Call in `before`;
+ * `env.stop()` in `after`.
+ */
+export async function startEnv() {
+  const server = await startServer();
+  const browser = await launch();
+  return {
+    server,
+    browser,
+    baseURL: server.url,
+    async stop() {
+      await browser.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Runs `fn({ page, context, errors, open })` in a fresh browser context
+ * (fresh localStorage), with the app already opened unless `open: false`.
+ * Fails if the page threw or logged an error.
+ * Options: initScript (function run before the app in every page).
+ */
+export async function withApp(env, fn, { initScript, open = true } = {}) {
+  const context = await env.browser.newContext({
+    baseURL: env.baseURL,
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(10_000);
+  if (initScript) await context.addInitScript(initScript);
+  const errors = [];
+  const watch = (page) => {
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !HARMLESS.some((re) => re.test(m.text()))) {
+        errors.push(`console.error: ${m.text()}`);
+      }
+    });
+    page.on('crash', () => errors.push('page crashed'));
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  try {
+    if (open) await openApp(page);
+    await fn({ page, context, errors });
+    assert.deepEqual(errors, [], 'the page reported errors');
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** Waits until the app has mounted (it sets the performance mark "implan-ready"). */
+export async function waitReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('implan-ready').length > 0);
+}
+
+/** Opens the app at `hash` (e.g. "#/ny") and waits for it to start. */
+export async function openApp(page, hash = '') {
+  await page.goto('./' + hash);
+  await waitReady(page);
+}
+
+/** Reloads the page and waits for the app to start again. */
+export async function reload(page) {
+  await page.reload();
+  await waitReady(page);
+}
+
+/**
+ * Polls `read()` until `check(value)` holds (default: deep-equals `expected`),
+ * up to `timeout` ms. Fails with the last value read.
+ */
+export async function eventually(read, expected, { timeout = 5000, interval = 50, message } = {}) {
+  const check = typeof expected === 'function' ? expected : (v) => isDeepEqual(v, expected);
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await read();
+      if (check(last)) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  if (typeof expected === 'function') {
+    assert.fail(`${message ?? 'condition not met'}; last value: ${JSON.stringify(last instanceof Error ? String(last) : last)}`);
+  }
+  assert.deepEqual(last, expected, message);
+  return last;
+}
+
+function isDeepEqual(a, b) {
+  try {
+    assert.deepEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Normalised visible text of a locator (whitespace collapsed). */
+export async function text(locator) {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the locator's text equals `expected` (or matches a RegExp). */
+export async function expectText(locator, expected, opts) {
+  const check = expected instanceof RegExp ? (t) => expected.test(t) : (t) => t === expected;
+  return eventually(() => text(locator), check, { message: `text should be ${expected}`, ...opts });
+}
+
+/** Waits until the locator matches `n` elements. */
+export async function expectCount(locator, n, opts) {
+  return eventually(() => locator.count(), n, { message: `element count should be ${n}`, ...opts });
+}
+
+/**
+ * Fills in "Ny plan" and submits it; waits for Overblik.
+ * Options: municipality, solution ("KY", "SAPA", … or any other name).
+ */
+export async function newPlan(page, { municipality = 'Vejle', solution = 'KY' } = {}) {
+  const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  if (!(await page.locator('form.new-plan-form').isVisible())) {
+    await nav.getByRole('link', { name: 'Ny plan' }).click();
+  }
+  const form = page.locator('form.new-plan-form');
+  await form.waitFor();
+  await form.locator('input[name="municipality"]').fill(municipality);
+  const known = ['SAPA', 'KY', 'KSD', 'STS'];
+  if (known.includes(solution)) {
+    await form.locator(`input[name="solution"][value="${solution}"]`).check();
+  } else {
+    await form.locator('input[name="solution"][value="other"]').check();
+    await form.locator('input[name="other-solution"]').fill(solution);
+  }
+  await form.getByRole('button', { name: 'Opret plan' }).click();
+  await expectText(page.locator('#plan-heading'), `${municipality} Kommune · ${solution}`);
+  await expectCount(page.locator('table.matrix'), 1);
+}
+
+/** Opens Aktiviteter from the main menu and waits for its count line. */
+export async function gotoActivities(page) {
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
+  await page.locator('p.count-line').waitFor();
+}
+
+/** Opens Overblik from the main menu and waits for the matrix. */
+export async function gotoOverview(page) {
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Overblik' }).click();
+  await page.locator('table.matrix').waitFor();
+}
+
+/** The count line of Aktiviteter. */
+export function countLine(page) {
+  return page.locator('p.count-line');
+}
+
+/** The list row of the activity with `id`. */
+export function row(page, id) {
+  return page.locator(`li.activity-row[data-id="${id}"]`);
+}
+
+/** Facts about a row: id, title, phase code, task number, dates, responsible, status label. */
+export async function rowInfo(locator) {
+  return locator.evaluate((li) => {
+    const t = (sel) => (li.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      id: li.dataset.id,
+      title: t('.activity-title'),
+      phase: t('.phase-tag'),
+      task: Number(t('.task-tag').replace('HO ', '')),
+      dates: t('.dates'),
+      responsible: t('.responsible'),
+      status: t('.status'),
+      done: li.querySelector('.done-box').checked,
+      user: !!li.querySelector('.user-tag'),
+    };
+  });
+}
+
+/** Opens the editor of the row and returns the editor panel. */
+export async function openEditor(page, id) {
+  await row(page, id).locator('button.activity-title').click();
+  const editor = page.locator('aside.editor');
+  await editor.waitFor();
+  return editor;
+}
+
+/** Types a Danish date into a date field and commits it with Tab. */
+export async function typeDate(field, value) {
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+/** Storage keys holding plans. */
+export function planKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('implan.plan.')).sort());
+}
+
+/** The JSON stored for the current plan (parsed). */
+export function storedPlan(page) {
+  return page.evaluate(() => {
+    const id = localStorage.getItem('implan.current');
+    const text = id && localStorage.getItem('implan.plan.' + id);
+    return text ? JSON.parse(text) : null;
+  });
+}
+
+/** The raw text stored for the current plan. */
+export function storedPlanText(page) {
+  return page.evaluate(() => {
+    const id = localStorage.getItem('implan.current');
+    return (id && localStorage.getItem('implan.plan.' + id)) || '';
+  });
+}
+
+/** A Danish date (dd.mm.yyyy) in the year after this one, so edits stay clear of template dates. */
+export function nextYearDate(day, month) {
+  const y = new Date().getFullYear() + 1;
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${y}`;
+}
