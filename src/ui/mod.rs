@@ -44,6 +44,17 @@ pub fn start() {
         view! { <App /> }
     });
     mark("implan-ready");
+    mark_after_paint("implan-painted");
+}
+
+/// Sets a `performance` mark once the next frame has been painted.
+fn mark_after_paint(name: &'static str) {
+    let Some(window) = web_sys::window() else { return };
+    let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+        // A zero timeout after the frame callback runs after the paint.
+        set_timeout(move || mark(name), std::time::Duration::ZERO);
+    });
+    let _ = window.request_animation_frame(after_paint.unchecked_ref());
 }
 
 /// Sets a `performance` mark, used by the bench command.

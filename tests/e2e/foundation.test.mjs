@@ -1,0 +1,675 @@
+// End-to-end tests of the foundation: creating a plan, Overblik and its
+// matrix, Aktiviteter (editing, completing, filtering, adding, deleting,
+// undo), saving and reloading, corrupt and unavailable storage, keyboard
+// use and language. Each test uses a fresh browser context.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import {
+  countLine,
+  eventually,
+  expectCount,
+  expectText,
+  gotoActivities,
+  gotoOverview,
+  newPlan,
+  openApp,
+  openEditor,
+  planKeys,
+  reload,
+  row,
+  rowInfo,
+  startEnv,
+  storedPlan,
+  storedPlanText,
+  text,
+  typeDate,
+  withApp,
+} from './helpers.mjs';
+
+const TOTAL = 142;
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.stop();
+});
+
+/** Matrix footer "done / total" per phase. */
+async function footerTotals(page) {
+  const cells = await page.locator('table.matrix tfoot td.total').allTextContents();
+  return cells.map((c) => {
+    const m = c.trim().match(/^(\d+) \/ (\d+)$/);
+    assert.ok(m, `footer cell "${c}" should read "done / total"`);
+    return { done: Number(m[1]), total: Number(m[2]) };
+  });
+}
+
+/** Every active matrix cell: task, phase, count, done. */
+function matrixCells(page) {
+  return page.locator('table.matrix button.cell-button').evaluateAll((buttons) =>
+    buttons.map((b) => ({
+      task: Number(b.dataset.task),
+      phase: b.dataset.phase,
+      count: Number(b.querySelector('.count').textContent),
+      done: Number(b.querySelector('.done').textContent.match(/\d+/)[0]),
+    })),
+  );
+}
+
+function cell(page, task, phase) {
+  return page.locator(`table.matrix button.cell-button[data-task="${task}"][data-phase="${phase}"]`);
+}
+
+/** The filter control labelled `label` in the filter bar of Aktiviteter. */
+function filter(page, label) {
+  return page.locator('form.filters > label', { hasText: label }).locator('select, input');
+}
+
+/** Parses "dd.mm.yyyy". */
+function parseDanish(d) {
+  const [day, month, year] = d.split('.').map(Number);
+  return { day, month, year };
+}
+
+/** Facts about every row shown in Aktiviteter. */
+function shownRows(page) {
+  return page.locator('li.activity-row').evaluateAll((lis) =>
+    lis.map((li) => ({
+      id: li.dataset.id,
+      title: li.querySelector('.activity-title').textContent.trim(),
+      phase: li.querySelector('.phase-tag').textContent.trim(),
+      task: Number(li.querySelector('.task-tag').textContent.replace('HO ', '')),
+      status: li.querySelector('.status').textContent.trim(),
+      responsible: li.querySelector('.responsible').textContent.trim(),
+      group: li.closest('section.activity-group').dataset.group,
+    })),
+  );
+}
+
+test('the page is in Danish: html lang="da"', async () => {
+  await withApp(env, async ({ page }) => {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'da');
+    assert.match(await page.title(), /Implan/);
+    await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
+    await page.getByRole('button', { name: 'Opret plan' }).waitFor();
+  });
+});
+
+test('creating a plan lands on Overblik with the header and the phase × main task matrix', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page, { municipality: 'Vejle', solution: 'KY' });
+    assert.match(page.url(), /#\/overblik$/);
+    await expectText(page.locator('.topbar .plan-title'), /Vejle/);
+    await expectText(page.locator('#plan-heading'), 'Vejle Kommune · KY');
+    await expectText(page.locator('.plan-header .subtitle'), /^Kommunernes Ydelsessystem · Go-live: \d\d\.\d\d\.\d{4} \(uge \d+\)$/);
+    assert.deepEqual(
+      await page.locator('.plan-header .phases .phase-code').allTextContents(),
+      ['F0', 'F1', 'F2', 'F3', 'F4'],
+    );
+    await expectText(page.locator('.plan-header .stats > div', { hasText: 'Aktiviteter' }).locator('dd'), String(TOTAL));
+    await expectText(page.locator('.plan-header .stats > div', { hasText: 'Færdige' }).locator('dd'), '0');
+    // The toast confirms the plan.
+    await expectText(page.locator('.toast-area .toast span').first(), /142 aktiviteter/);
+
+    // The matrix: 16 main tasks × 5 phases.
+    const matrix = page.locator('table.matrix');
+    await expectCount(matrix.locator('th.task-name'), 16);
+    assert.deepEqual(
+      (await matrix.locator('thead th').allTextContents()).slice(1).map((t) => t.slice(0, 2)),
+      ['F0', 'F1', 'F2', 'F3', 'F4'],
+    );
+    await expectCount(matrix.locator('td.cell'), 16 * 5);
+    const totals = await footerTotals(page);
+    assert.equal(totals.length, 5);
+    assert.equal(totals.reduce((s, t) => s + t.total, 0), TOTAL, 'footer totals sum to 142');
+    assert.ok(totals.every((t) => t.done === 0), 'nothing is done yet');
+    const cells = await matrixCells(page);
+    assert.equal(cells.reduce((s, c) => s + c.count, 0), TOTAL, 'cell counts sum to 142');
+    for (const phase of ['F0', 'F1', 'F2', 'F3', 'F4']) {
+      const sum = cells.filter((c) => c.phase === phase).reduce((s, c) => s + c.count, 0);
+      assert.equal(sum, totals[['F0', 'F1', 'F2', 'F3', 'F4'].indexOf(phase)].total, `column ${phase} sums to its footer`);
+    }
+    await page.screenshot({ path: '/tmp/e2e-overblik.png', fullPage: true });
+  });
+});
+
+test('Aktiviteter lists all 142 activities, grouped by main task', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    assert.match(page.url(), /#\/aktiviteter$/);
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    await expectCount(page.locator('li.activity-row'), TOTAL);
+    await expectCount(page.locator('section.activity-group'), 16);
+    const groupSum = await page
+      .locator('section.activity-group .group-count')
+      .evaluateAll((els) => els.reduce((s, e) => s + Number(e.textContent.match(/\d+/)[0]), 0));
+    assert.equal(groupSum, TOTAL);
+  });
+});
+
+/** Opens the first activity, sets status, dates and responsible. Returns what was set. */
+async function editFirstActivity(page) {
+  const first = page.locator('li.activity-row').first();
+  const before = await rowInfo(first);
+  const editor = await openEditor(page, before.id);
+  await expectText(editor.locator('h2'), 'Redigér aktivitet');
+  assert.equal(await editor.locator('input[name="title"]').inputValue(), before.title);
+
+  // Dates in the year after the activity's current start, so both are valid
+  // whichever order they are committed in: due first, then start.
+  const year = parseDanish(before.dates.split(' – ')[0]).year + 1;
+  const start = `15.03.${year}`;
+  const due = `30.04.${year}`;
+  await editor.locator('select[name="status"]').selectOption('i-gang');
+  await typeDate(editor.locator('input[name="due"]'), due);
+  await typeDate(editor.locator('input[name="start"]'), start);
+  await editor.locator('input[name="responsible"]').fill('Mette Hansen');
+  return { id: before.id, title: before.title, start, due, responsible: 'Mette Hansen', status: 'I gang', editor };
+}
+
+test('editing an activity in the editor updates its row', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const e = await editFirstActivity(page);
+    const r = row(page, e.id);
+    await expectText(r.locator('.status'), 'I gang');
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+    await expectText(r.locator('.responsible'), 'Mette Hansen');
+    await expectCount(r.locator('.status.status-i-gang'), 1);
+    // The editor shows the committed dates the Danish way, with weeks.
+    assert.equal(await e.editor.locator('input[name="start"]').inputValue(), e.start);
+    assert.equal(await e.editor.locator('input[name="due"]').inputValue(), e.due);
+    await expectText(e.editor.locator('p.hint').first(), new RegExp(`^${e.start} – ${e.due} \\(uge \\d+ – uge \\d+\\)$`.replaceAll('.', '\\.')));
+    await expectCount(e.editor.locator('[role="alert"]'), 0);
+    assert.equal(await r.getAttribute('class').then((c) => c.includes('selected')), true, 'the edited row is selected');
+    await page.screenshot({ path: '/tmp/e2e-aktiviteter-editor.png' });
+
+    // The edit is saved as ISO dates.
+    const saved = await eventually(
+      async () => (await storedPlan(page)).plan.activities.find((a) => a.id === e.id),
+      (a) => a.responsible === 'Mette Hansen',
+    );
+    const iso = (d) => d.split('.').reverse().join('-');
+    assert.equal(saved.start, iso(e.start));
+    assert.equal(saved.due, iso(e.due));
+    assert.equal(saved.status, 'i-gang');
+
+    // Closing the editor keeps the row as edited.
+    await e.editor.getByRole('button', { name: 'Luk', exact: true }).click();
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+  });
+});
+
+test('a due date before the start date shows a Danish error and keeps the saved dates', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const e = await editFirstActivity(page);
+    const r = row(page, e.id);
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+    const savedBefore = await eventually(
+      async () => (await storedPlan(page)).plan.activities.find((a) => a.id === e.id),
+      (a) => a.responsible === 'Mette Hansen',
+    );
+
+    const year = parseDanish(e.start).year;
+    const early = `01.03.${year}`;
+    await typeDate(e.editor.locator('input[name="due"]'), early);
+    const alert = e.editor.locator('.error[role="alert"]');
+    await expectText(
+      alert,
+      `Slutdatoen (${early}) ligger før startdatoen (${e.start}). Vælg en slutdato på eller efter startdatoen.`,
+    );
+    // Nothing changed: not the row, not the saved plan (even after the save delay).
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+    await page.waitForTimeout(500);
+    const savedAfter = (await storedPlan(page)).plan.activities.find((a) => a.id === e.id);
+    assert.equal(savedAfter.start, savedBefore.start);
+    assert.equal(savedAfter.due, savedBefore.due);
+    // A start date after the due date is refused the same way.
+    await typeDate(e.editor.locator('input[name="start"]'), `15.05.${year}`);
+    await expectText(alert, /^Slutdatoen \(30\.04\.\d{4}\) ligger før startdatoen \(15\.05\.\d{4}\)/);
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+    // A valid date clears the message.
+    await typeDate(e.editor.locator('input[name="due"]'), `31.05.${year}`);
+    await expectCount(alert, 0);
+    await expectText(r.locator('.dates'), `${e.start} – 31.05.${year}`);
+    // An unreadable date gets the field's own message and changes nothing.
+    await typeDate(e.editor.locator('input[name="due"]'), '31.02.2027');
+    await expectText(e.editor.locator('.field-error'), 'Ukendt dato. Skriv den som dd.mm.åååå, fx 24.12.2026.');
+    await expectText(r.locator('.dates'), `${e.start} – 31.05.${year}`);
+  });
+});
+
+test('the row checkbox marks an activity done in one click; the matrix counts it', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    const before = await matrixCells(page);
+    await gotoActivities(page);
+    const target = await rowInfo(page.locator('li.activity-row').nth(2));
+    const r = row(page, target.id);
+    await r.locator('input.done-box').click();
+    await expectText(r.locator('.status'), 'Færdig');
+    assert.equal(await r.locator('input.done-box').isChecked(), true);
+    assert.ok((await r.getAttribute('class')).includes('done'));
+
+    await gotoOverview(page);
+    const c = cell(page, target.task, target.phase);
+    const was = before.find((x) => x.task === target.task && x.phase === target.phase);
+    await expectText(c.locator('.done'), '1 færdige');
+    await expectText(c.locator('.count'), String(was.count));
+    assert.match(await c.getAttribute('aria-label'), new RegExp(`: ${was.count} aktiviteter, 1 færdige$`));
+    const totals = await footerTotals(page);
+    assert.equal(totals.reduce((s, t) => s + t.done, 0), 1);
+    assert.equal(totals.reduce((s, t) => s + t.total, 0), TOTAL);
+    await expectText(page.locator('.plan-header .stats > div', { hasText: 'Færdige' }).locator('dd'), '1');
+
+    // Unchecking makes it not started again.
+    await gotoActivities(page);
+    await r.locator('input.done-box').click();
+    await expectText(r.locator('.status'), 'Ikke startet');
+    await gotoOverview(page);
+    await expectText(cell(page, target.task, target.phase).locator('.done'), '0 færdige');
+  });
+});
+
+test('a matrix cell opens Aktiviteter filtered to its main task and phase', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    const cells = (await matrixCells(page)).filter((c) => c.count > 0);
+    // The fullest cell and one from another task and phase.
+    const big = cells.reduce((a, b) => (b.count > a.count ? b : a));
+    const other = cells.find((c) => c.task !== big.task && c.phase !== big.phase && c.count !== big.count);
+    for (const c of [big, other]) {
+      await gotoOverview(page);
+      await cell(page, c.task, c.phase).click();
+      await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
+      await expectText(countLine(page), `Viser ${c.count} af ${TOTAL} aktiviteter`);
+      const rows = await shownRows(page);
+      assert.equal(rows.length, c.count);
+      assert.ok(rows.every((r) => r.task === c.task && r.phase === c.phase), `all rows are HO ${c.task} in ${c.phase}`);
+      assert.equal(await filter(page, 'Fase').inputValue(), c.phase);
+      assert.equal(await page.locator('form.filters > label', { hasText: 'Hovedopgave' }).locator('select').inputValue(), String(c.task));
+    }
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+  });
+});
+
+test('filters: by status, by responsible and by free text', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const rows = page.locator('li.activity-row');
+    const a = await rowInfo(rows.nth(5));
+    const b = await rowInfo(rows.nth(40));
+    // a: blocked, responsible Ole; b: responsible Ole too, status in progress.
+    let editor = await openEditor(page, a.id);
+    await editor.locator('select[name="status"]').selectOption('blokeret');
+    await editor.locator('input[name="responsible"]').fill('Ole Jensen');
+    editor = await openEditor(page, b.id);
+    assert.equal(await editor.locator('input[name="title"]').inputValue(), b.title);
+    await editor.locator('input[name="responsible"]').fill('ole jensen');
+    await editor.locator('select[name="status"]').selectOption('i-gang');
+    await expectText(row(page, b.id).locator('.status'), 'I gang');
+    await editor.getByRole('button', { name: 'Luk', exact: true }).click();
+
+    // Status.
+    await filter(page, 'Status').selectOption('blokeret');
+    await expectText(countLine(page), `Viser 1 af ${TOTAL} aktiviteter`);
+    assert.deepEqual((await shownRows(page)).map((r) => r.id), [a.id]);
+    await filter(page, 'Status').selectOption('i-gang');
+    await expectText(countLine(page), `Viser 1 af ${TOTAL} aktiviteter`);
+    assert.deepEqual((await shownRows(page)).map((r) => r.id), [b.id]);
+    await filter(page, 'Status').selectOption('ikke-startet');
+    await expectText(countLine(page), `Viser ${TOTAL - 2} af ${TOTAL} aktiviteter`);
+    await filter(page, 'Status').selectOption('');
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+
+    // Responsible (case-insensitive: "Ole Jensen" and "ole jensen").
+    const options = await filter(page, 'Ansvarlig').locator('option').allTextContents();
+    assert.ok(options.some((o) => o.toLowerCase() === 'ole jensen'), `"Ole Jensen" is offered: ${options}`);
+    const value = await filter(page, 'Ansvarlig')
+      .locator('option')
+      .evaluateAll((os) => os.find((o) => o.textContent.toLowerCase() === 'ole jensen').value);
+    await filter(page, 'Ansvarlig').selectOption(value);
+    await expectText(countLine(page), `Viser 2 af ${TOTAL} aktiviteter`);
+    assert.deepEqual((await shownRows(page)).map((r) => r.id).sort(), [a.id, b.id].sort());
+    // Combined with status.
+    await filter(page, 'Status').selectOption('blokeret');
+    await expectText(countLine(page), `Viser 1 af ${TOTAL} aktiviteter`);
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    await filter(page, 'Ansvarlig').selectOption({ label: 'Ingen ansvarlig' });
+    await expectText(countLine(page), `Viser ${TOTAL - 2} af ${TOTAL} aktiviteter`);
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+
+    // Free text: a title, case-insensitively; a responsible; nonsense.
+    const search = page.getByRole('searchbox');
+    const word = a.title.split(' ')[0];
+    await search.fill(word.toUpperCase());
+    await expectText(countLine(page), /^Viser \d+ af 142 aktiviteter$/);
+    const found = await shownRows(page);
+    assert.ok(found.some((r) => r.id === a.id), `"${word}" finds "${a.title}"`);
+    assert.ok(found.length < TOTAL);
+    await search.fill('ole jen');
+    await expectText(countLine(page), `Viser 2 af ${TOTAL} aktiviteter`);
+    await search.fill('zzqxw ingen sådan aktivitet');
+    await expectText(countLine(page), `Viser 0 af ${TOTAL} aktiviteter`);
+    await expectText(page.locator('p.empty'), 'Ingen aktiviteter matcher filtrene.');
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    assert.equal(await search.inputValue(), '');
+  });
+});
+
+/** Adds a custom activity through "+ Tilføj aktivitet"; returns its title, task and phase. */
+async function addActivity(page, { title, task }) {
+  await page.getByRole('button', { name: '+ Tilføj aktivitet' }).click();
+  const form = page.locator('form.add-form');
+  await form.getByLabel('Titel').fill(title);
+  await form.locator('label', { hasText: 'Hovedopgave' }).locator('select').selectOption(String(task));
+  const phaseSelect = form.locator('label', { hasText: 'Fase' }).locator('select');
+  // Take the last phase the main task is active in.
+  const phases = await phaseSelect.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  const phase = phases.at(-1);
+  await phaseSelect.selectOption(phase);
+  await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
+  return { title, task, phase };
+}
+
+test('adding a custom activity: count becomes 143 and it sits in its main task', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const groupCount = () => text(page.locator('section[data-group="t5"] .group-count'));
+    const before = Number((await groupCount()).match(/\d+/)[0]);
+    const added = await addActivity(page, { title: 'Informér borgerservice om go-live', task: 5 });
+    await expectText(countLine(page), `${TOTAL + 1} aktiviteter`);
+    const r = page.locator('section[data-group="t5"] li.activity-row', { hasText: added.title });
+    await expectCount(r, 1);
+    const info = await rowInfo(r);
+    assert.equal(info.task, 5);
+    assert.equal(info.phase, added.phase);
+    assert.equal(info.user, true, 'marked "Egen"');
+    assert.equal(info.status, 'Ikke startet');
+    assert.equal(await groupCount(), `(${before + 1})`);
+    // The new activity opens in the editor.
+    const editor = page.locator('aside.editor');
+    assert.equal(await editor.locator('input[name="title"]').inputValue(), added.title);
+    await expectText(editor.locator('p.origin'), 'Tilføjet af jer selv.');
+    // The matrix counts it.
+    await gotoOverview(page);
+    const totals = await footerTotals(page);
+    assert.equal(totals.reduce((s, t) => s + t.total, 0), TOTAL + 1);
+    // An empty title is refused by the form.
+    await gotoActivities(page);
+    await page.getByRole('button', { name: '+ Tilføj aktivitet' }).click();
+    await page.locator('form.add-form').getByRole('button', { name: 'Tilføj', exact: true }).click();
+    await expectText(countLine(page), `${TOTAL + 1} aktiviteter`);
+  });
+});
+
+test('deleting an activity: undo from the toast, with Ctrl+Z and with the header button; redo', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const a = await rowInfo(page.locator('li.activity-row').nth(3));
+    const r = row(page, a.id);
+    const undoButton = page.locator('.topbar .history').getByRole('button', { name: '↶ Fortryd' });
+    const redoButton = page.locator('.topbar .history').getByRole('button', { name: '↷ Gentag' });
+    assert.equal(await undoButton.isDisabled(), true, 'nothing to undo in a new plan');
+
+    // Delete, then "Fortryd" in the toast.
+    await r.locator('button.delete').click();
+    await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
+    await expectCount(r, 0);
+    const toast = page.locator('.toast-area .toast');
+    await expectText(toast.locator('span').first(), `«${a.title}» er slettet.`);
+    await toast.getByRole('button', { name: 'Fortryd' }).click();
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    await expectCount(r, 1);
+    await expectCount(toast, 0);
+    // It is back in its place.
+    assert.equal(await page.locator('li.activity-row').nth(3).getAttribute('data-id'), a.id);
+
+    // Delete, then Ctrl+Z.
+    await r.locator('button.delete').click();
+    await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+z');
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    await expectCount(r, 1);
+    // Ctrl+Shift+Z redoes it, Ctrl+Z undoes again.
+    await page.keyboard.press('Control+Shift+z');
+    await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
+    await page.keyboard.press('Control+z');
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+
+    // Delete, then the header's "↶ Fortryd"; "↷ Gentag" deletes again.
+    await r.locator('button.delete').click();
+    await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
+    await undoButton.click();
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    await expectCount(r, 1);
+    await redoButton.click();
+    await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
+    await expectCount(r, 0);
+    await undoButton.click();
+    await expectCount(r, 1);
+    assert.equal((await rowInfo(r)).title, a.title);
+    // The restored activity is saved.
+    await eventually(async () => (await storedPlan(page)).plan.activities.length, TOTAL);
+  });
+});
+
+test('a reload finds edits, the custom activity and the deletion as they were', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page, { municipality: 'Aarhus', solution: 'SAPA' });
+    await gotoActivities(page);
+    const e = await editFirstActivity(page);
+    await e.editor.locator('textarea[name="notes"]').fill('Aftalt på styregruppemøde');
+    await e.editor.getByRole('button', { name: 'Luk', exact: true }).click();
+    const added = await addActivity(page, { title: 'Egen testaktivitet', task: 7 });
+    await expectText(countLine(page), `${TOTAL + 1} aktiviteter`);
+    const gone = await rowInfo(page.locator('li.activity-row').nth(10));
+    await row(page, gone.id).locator('button.delete').click();
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    const done = await rowInfo(page.locator('li.activity-row').nth(20));
+    await row(page, done.id).locator('input.done-box').click();
+    await expectText(row(page, done.id).locator('.status'), 'Færdig');
+
+    await reload(page);
+    await expectText(countLine(page), `${TOTAL} aktiviteter`);
+    await expectText(page.locator('.topbar .plan-title'), /Aarhus/);
+    const r = row(page, e.id);
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+    await expectText(r.locator('.responsible'), 'Mette Hansen');
+    await expectText(r.locator('.status'), 'I gang');
+    const editor = await openEditor(page, e.id);
+    assert.equal(await editor.locator('textarea[name="notes"]').inputValue(), 'Aftalt på styregruppemøde');
+    const mine = page.locator(`section[data-group="t${added.task}"] li.activity-row`, { hasText: added.title });
+    await expectCount(mine, 1);
+    assert.equal((await rowInfo(mine)).phase, added.phase);
+    await expectCount(row(page, gone.id), 0);
+    assert.equal((await rowInfo(row(page, done.id))).done, true);
+
+    await gotoOverview(page);
+    await expectText(page.locator('#plan-heading'), 'Aarhus Kommune · SAPA');
+    const totals = await footerTotals(page);
+    assert.equal(totals.reduce((s, t) => s + t.total, 0), TOTAL);
+    assert.equal(totals.reduce((s, t) => s + t.done, 0), 1);
+    assert.equal(await planKeys(page).then((k) => k.length), 1, 'one plan stored');
+  });
+});
+
+test('an edit is saved within the save delay, and a reload right after an edit keeps it', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const a = await rowInfo(page.locator('li.activity-row').first());
+    const editor = await openEditor(page, a.id);
+
+    // Saved shortly after the edit, without leaving the page.
+    await editor.locator('input[name="responsible"]').fill('Lise Berg');
+    const t0 = Date.now();
+    await eventually(() => storedPlanText(page), (t) => t.includes('"responsible":"Lise Berg"'), {
+      timeout: 1000,
+      interval: 20,
+      message: 'saved within 1 s',
+    });
+    assert.ok(Date.now() - t0 < 1000);
+
+    // A reload at once after an edit (inside the save delay) keeps it: the
+    // page saves when it is hidden.
+    await editor.locator('input[name="responsible"]').fill('Lise Berg Nielsen');
+    await editor.locator('select[name="status"]').selectOption('blokeret');
+    assert.ok(!(await storedPlanText(page)).includes('Lise Berg Nielsen'), 'not yet saved (delay)');
+    await reload(page);
+    await expectText(row(page, a.id).locator('.responsible'), 'Lise Berg Nielsen');
+    await expectText(row(page, a.id).locator('.status'), 'Blokeret');
+
+    // Same for a deletion followed by an immediate reload.
+    const b = await rowInfo(page.locator('li.activity-row').nth(1));
+    await row(page, b.id).locator('button.delete').click();
+    await reload(page);
+    await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
+    await expectCount(row(page, b.id), 0);
+  });
+});
+
+test('corrupt saved data: banner, kept byte for byte, downloadable', async () => {
+  const CORRUPT = '{"format":"implan-plan", broken';
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    const [key] = await planKeys(page);
+    assert.ok(key, 'the plan is stored under implan.plan.<id>');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, CORRUPT]);
+    await reload(page);
+
+    const banner = page.locator('.corrupt-banner');
+    await expectText(banner.locator('p').first(), /^Gemte data kunne ikke læses\. \S/);
+    assert.equal(await banner.getAttribute('role'), 'alert');
+    // Without a readable plan the app offers a new one.
+    await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), CORRUPT, 'left as it was');
+    await page.screenshot({ path: '/tmp/e2e-corrupt-banner.png', fullPage: true });
+
+    // The download holds exactly the stored text.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      banner.getByRole('button', { name: 'Download beskadigede data' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /beskadiget\.json$/);
+    assert.equal(await readFile(await download.path(), 'utf8'), CORRUPT);
+
+    // A new plan is stored beside it; the corrupt text stays untouched.
+    await newPlan(page, { municipality: 'Odense', solution: 'KSD' });
+    const keys = await planKeys(page);
+    assert.equal(keys.length, 2);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), CORRUPT);
+    await expectCount(banner, 1);
+    // Edits and a reload still leave it alone.
+    await gotoActivities(page);
+    await page.locator('li.activity-row input.done-box').first().click();
+    await reload(page);
+    await expectText(page.locator('.topbar .plan-title'), /Odense/);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), CORRUPT);
+    await expectCount(page.locator('.corrupt-banner'), 1);
+  });
+});
+
+test('storage unavailable: the app works in memory and says so', async () => {
+  const blockStorage = () => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  };
+  await withApp(
+    env,
+    async ({ page }) => {
+      const banner = page.locator('.banner', { hasText: 'Lokal lagring er ikke tilgængelig' });
+      await expectCount(banner, 1);
+      await expectText(banner, /^Lokal lagring er ikke tilgængelig\. Browseren giver ikke adgang til lokal lagring/);
+      await newPlan(page, { municipality: 'Vejle' });
+      await gotoActivities(page);
+      await expectText(countLine(page), `${TOTAL} aktiviteter`);
+      const a = await rowInfo(page.locator('li.activity-row').first());
+      await row(page, a.id).locator('input.done-box').click();
+      await expectText(row(page, a.id).locator('.status'), 'Færdig');
+      await page.waitForTimeout(400); // past the save delay: saving must not raise an error
+      await expectCount(banner, 1);
+      await expectCount(page.locator('.banner', { hasText: 'Planen er ikke gemt' }), 0);
+    },
+    { initScript: blockStorage },
+  );
+});
+
+test('keyboard: the skip link comes first, and Ny plan can be filled in and sent with the keyboard', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          tag: el?.tagName,
+          name: el?.getAttribute('name'),
+          type: el?.getAttribute('type'),
+          value: el?.value,
+          text: el?.textContent?.trim(),
+          cls: el?.className,
+        };
+      });
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    assert.equal(first.tag, 'A');
+    assert.equal(first.text, 'Spring til indhold');
+    assert.ok(await page.locator('a.skip-link').isVisible(), 'the skip link shows when focused');
+    // The skip link moves focus to main.
+    await page.keyboard.press('Enter');
+    await eventually(() => page.evaluate(() => document.activeElement?.id), 'main');
+
+    // Tab to the municipality field and type.
+    const tabTo = async (want, what) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        if (want(f)) return f;
+      }
+      assert.fail(`Tab never reached ${what}`);
+    };
+    await tabTo((f) => f.name === 'municipality', 'the municipality field');
+    await page.keyboard.type('Vejle');
+    // The solution radios: KY is chosen; the arrow key picks the next one.
+    const radio = await tabTo((f) => f.name === 'solution', 'the solution radios');
+    assert.equal(radio.value, 'KY');
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => focused().then((f) => f.value), 'KSD');
+    await tabTo((f) => f.tag === 'BUTTON' && f.text === 'Opret plan', 'the Opret plan button');
+    await page.keyboard.press('Enter');
+    await expectText(page.locator('#plan-heading'), 'Vejle Kommune · KSD');
+    await expectCount(page.locator('table.matrix button.cell-button').first(), 1);
+  });
+});
+
+test('opening the app at #/aktiviteter without a plan shows Ny plan', async () => {
+  await withApp(
+    env,
+    async ({ page }) => {
+      await openApp(page, '#/aktiviteter');
+      await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
+      await expectCount(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link'), 1);
+    },
+    { open: false },
+  );
+});
