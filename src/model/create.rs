@@ -173,6 +173,7 @@ impl Plan {
             tasks,
             activities,
             tombstones: Vec::new(),
+            exchanged: Timestamp(0),
         })
     }
 }

@@ -2,7 +2,6 @@
 //! returns its inverse, the edit that undoes it.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::{
     Activity, ActivityChange, ActivityId, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
@@ -10,7 +9,7 @@ use super::{
 };
 
 /// One change to a plan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
     /// Rename the municipality.
     SetMunicipality(String),
@@ -50,6 +49,12 @@ pub enum Edit {
     },
     /// Several edits applied together: all succeed or none does.
     Batch(Vec<Edit>),
+    /// Replace the whole plan's content (a merge or a restore), keeping its
+    /// id. Boxed: plans are large.
+    ReplaceAll(Box<Plan>),
+    /// Record that the plan was exchanged (exported, imported or merged) at
+    /// the given time.
+    MarkExchanged(Timestamp),
 }
 
 /// Why an edit was refused. `Display` gives a Danish message for the user.
@@ -83,6 +88,8 @@ pub enum EditError {
     UnknownActivity(ActivityId),
     /// A main task must be active in at least one phase.
     NoPhases(TaskNo),
+    /// A replacement plan breaks an invariant (the inner error) or has another id.
+    InvalidReplacement(String),
     /// The phase cannot be removed from the main task while activities lie in it.
     PhaseInUse {
         /// Main task.
@@ -126,6 +133,9 @@ impl std::fmt::Display for EditError {
                 "Aktiviteten ({}) findes ikke længere i planen.",
                 id.as_str()
             ),
+            EditError::InvalidReplacement(why) => {
+                write!(f, "Planen kunne ikke erstattes: {why}")
+            }
             EditError::NoPhases(task) => write!(
                 f,
                 "Hovedopgave {} skal være aktiv i mindst én fase.",
@@ -149,6 +159,18 @@ impl Plan {
     pub fn apply(&mut self, edit: Edit, now: Timestamp) -> Result<Edit, EditError> {
         let inverse = match edit {
             Edit::Batch(edits) => return self.apply_batch(edits, now),
+            Edit::ReplaceAll(plan) => {
+                if plan.id != self.id {
+                    return Err(EditError::InvalidReplacement("en anden plan".to_string()));
+                }
+                plan.check().map_err(|e| EditError::InvalidReplacement(e.to_string()))?;
+                let mut plan = *plan;
+                plan.modified = now;
+                Edit::ReplaceAll(Box::new(std::mem::replace(self, plan)))
+            }
+            Edit::MarkExchanged(at) => {
+                Edit::MarkExchanged(std::mem::replace(&mut self.exchanged, at))
+            }
             Edit::SetMunicipality(name) => {
                 let name = name.trim().to_string();
                 if name.is_empty() {
@@ -252,6 +274,26 @@ impl Plan {
         }
         inverses.reverse();
         Ok(Edit::Batch(inverses))
+    }
+
+    /// Checks the whole plan's invariants: unique activity ids, every
+    /// activity valid, every main task active in some phase, phase windows
+    /// in order.
+    pub fn check(&self) -> Result<(), EditError> {
+        let mut seen = std::collections::HashSet::new();
+        for a in &self.activities {
+            if !seen.insert(&a.id) {
+                return Err(EditError::DuplicateId(a.id.clone()));
+            }
+            self.check_activity(a)?;
+        }
+        if let Some(t) = self.tasks.iter().find(|t| t.phases.is_empty()) {
+            return Err(EditError::NoPhases(t.number));
+        }
+        if let Some(p) = Phase::ALL.into_iter().find(|p| self.window(*p).end < self.window(*p).start) {
+            return Err(EditError::WindowEndsBeforeStart(p));
+        }
+        Ok(())
     }
 
     /// Checks an activity against the plan's invariants (title, dates and

@@ -129,6 +129,9 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     /// Deleted activities.
     pub tombstones: Vec<Tombstone>,
+    /// When this copy was last exchanged with another (exported, imported
+    /// or merged): the point from which changes count when merging copies.
+    pub exchanged: Timestamp,
 }
 
 impl Plan {

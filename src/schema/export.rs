@@ -31,6 +31,7 @@ struct PlanOut<'a> {
     tasks: Vec<TaskOut>,
     activities: Vec<ActivityOut<'a>>,
     tombstones: Vec<TombstoneOut<'a>>,
+    exchanged: String,
 }
 
 #[derive(Serialize)]
@@ -102,6 +103,7 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
             tasks: plan.tasks.iter().map(task).collect(),
             activities: plan.activities.iter().map(activity).collect(),
             tombstones: plan.tombstones.iter().map(tombstone).collect(),
+            exchanged: format_timestamp(plan.exchanged),
         },
     }
 }

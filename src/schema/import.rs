@@ -308,6 +308,7 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         tasks,
         activities: Vec::new(),
         tombstones: Vec::new(),
+        exchanged: p.timestamp("exchanged", Timestamp(0))?,
     };
     let mut seen = std::collections::HashSet::new();
     for a in p.list("activities")? {
