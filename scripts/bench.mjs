@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
-import { serve, launchChromium, DIST, ROOT } from './static-server.mjs';
+import { startServer, launchChromium, DIST, ROOT } from './static-server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const median = (xs) => {
@@ -62,7 +62,7 @@ async function coldStart(browser, url, storage) {
 
 const sizeRows = await sizes();
 const totalGzip = sizeRows.reduce((s, r) => s + r.gzip, 0);
-const server = await serve();
+const server = await startServer();
 const browser = await launchChromium();
 let starts;
 try {

@@ -325,12 +325,12 @@ fn normalise_completion(activity: &mut Activity) {
 }
 
 /// Applies `change` to `activity` and returns the change that restores it.
+/// Text is stored as typed (trimming while the user types would eat the
+/// space they just typed); readers trim where it matters.
 fn apply_change(activity: &mut Activity, change: ActivityChange) -> ActivityChange {
     use std::mem::replace;
     match change {
-        ActivityChange::Title(t) => {
-            ActivityChange::Title(replace(&mut activity.title, t.trim().to_string()))
-        }
+        ActivityChange::Title(t) => ActivityChange::Title(replace(&mut activity.title, t)),
         ActivityChange::Description(t) => {
             ActivityChange::Description(replace(&mut activity.description, t))
         }
@@ -343,11 +343,9 @@ fn apply_change(activity: &mut Activity, change: ActivityChange) -> ActivityChan
             due: replace(&mut activity.due, due),
         },
         ActivityChange::Responsible(t) => {
-            ActivityChange::Responsible(replace(&mut activity.responsible, t.trim().to_string()))
+            ActivityChange::Responsible(replace(&mut activity.responsible, t))
         }
-        ActivityChange::Role(t) => {
-            ActivityChange::Role(replace(&mut activity.role, t.trim().to_string()))
-        }
+        ActivityChange::Role(t) => ActivityChange::Role(replace(&mut activity.role, t)),
         ActivityChange::Status { status, completed } => {
             let old = ActivityChange::Status {
                 status: activity.status,

@@ -3,8 +3,8 @@
 
 mod activities;
 mod banners;
-mod date_input;
 pub mod clock;
+mod date_input;
 mod download;
 mod editor;
 pub mod format;
@@ -49,7 +49,9 @@ pub fn start() {
 
 /// Sets a `performance` mark once the next frame has been painted.
 fn mark_after_paint(name: &'static str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
         // A zero timeout after the frame callback runs after the paint.
         set_timeout(move || mark(name), std::time::Duration::ZERO);
@@ -77,7 +79,10 @@ pub fn App() -> impl IntoView {
     sync_route_with_hash(app);
     persist::install_flush_on_hide(app);
     install_shortcuts(app);
-    let page = move || match (app.route.get(), app.plan.with(Option::is_some)) {
+    // Only whether a plan is open decides the page, not its content: the
+    // page must not be rebuilt on every edit.
+    let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
+    let page = move || match (app.route.get(), has_plan.get()) {
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
@@ -135,8 +140,11 @@ fn install_shortcuts(app: AppState) {
 #[component]
 fn Header() -> impl IntoView {
     let app = use_app();
-    let has_plan = move || app.plan.with(Option::is_some);
-    let title = move || app.plan.with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default());
+    let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
+    let title = move || {
+        app.plan
+            .with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default())
+    };
     let link = move |route: Route, label: &'static str| {
         view! {
             <a
@@ -155,7 +163,7 @@ fn Header() -> impl IntoView {
                 <span class="plan-title">{title}</span>
             </div>
             <nav aria-label="Hovedmenu">
-                <Show when=has_plan>
+                <Show when=move || has_plan.get()>
                     {link(Route::Overblik, "Overblik")}
                     {link(Route::Aktiviteter, "Aktiviteter")}
                     {link(Route::Indstillinger, "Indstillinger")}
