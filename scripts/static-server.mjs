@@ -10,8 +10,8 @@ import { chromium } from 'playwright-core';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The release build. */
-export const DIST = path.join(ROOT, 'dist');
+/** The release build (IMPLAN_DIST overrides). */
+export const DIST = process.env.IMPLAN_DIST ? path.resolve(process.env.IMPLAN_DIST) : path.join(ROOT, 'dist');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',

@@ -182,6 +182,7 @@ impl Plan {
             .collect();
         Ok(Plan {
             id: setup.id,
+            name: String::new(),
             municipality,
             solution: setup.solution,
             created: now,

@@ -11,6 +11,8 @@ use super::{
 /// One change to a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
+    /// Rename the plan (empty: use municipality and solution).
+    SetName(String),
     /// Rename the municipality.
     SetMunicipality(String),
     /// Change the solution.
@@ -170,6 +172,10 @@ impl Plan {
             }
             Edit::MarkExchanged(at) => {
                 Edit::MarkExchanged(std::mem::replace(&mut self.exchanged, at))
+            }
+            Edit::SetName(name) => {
+                self.settings_modified = now;
+                Edit::SetName(std::mem::replace(&mut self.name, name.trim().to_string()))
             }
             Edit::SetMunicipality(name) => {
                 let name = name.trim().to_string();

@@ -98,10 +98,11 @@ fn pick(ours: Timestamp, theirs: Timestamp, since: Timestamp) -> Result<Side, ()
 }
 
 fn same_settings(a: &Plan, b: &Plan) -> bool {
-    a.municipality == b.municipality && a.solution == b.solution && a.phases == b.phases && a.go_live == b.go_live
+    a.name == b.name && a.municipality == b.municipality && a.solution == b.solution && a.phases == b.phases && a.go_live == b.go_live
 }
 
 fn copy_settings(to: &mut Plan, from: &Plan) {
+    to.name = from.name.clone();
     to.municipality = from.municipality.clone();
     to.solution = from.solution.clone();
     to.phases = from.phases;

@@ -107,6 +107,8 @@ pub struct Tombstone {
 pub struct Plan {
     /// Stable id.
     pub id: PlanId,
+    /// The plan's own name; empty means "<municipality> · <solution>".
+    pub name: String,
     /// The municipality (kommune), e.g. "Aarhus".
     pub municipality: String,
     /// The solution being implemented.
@@ -164,8 +166,12 @@ impl Plan {
             .find(|p| self.window(*p).contains(date))
     }
 
-    /// A short title, e.g. "Aarhus · KY".
+    /// The plan's title: its name, or e.g. "Aarhus · KY".
     pub fn title(&self) -> String {
-        format!("{} · {}", self.municipality, self.solution.name())
+        if self.name.trim().is_empty() {
+            format!("{} · {}", self.municipality, self.solution.name())
+        } else {
+            self.name.trim().to_string()
+        }
     }
 }

@@ -20,6 +20,7 @@ struct Envelope<'a> {
 #[serde(rename_all = "camelCase")]
 struct PlanOut<'a> {
     id: &'a str,
+    name: &'a str,
     municipality: &'a str,
     solution: &'a str,
     created: String,
@@ -85,6 +86,7 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
         saved_at: format_timestamp(saved_at),
         plan: PlanOut {
             id: plan.id.as_str(),
+            name: &plan.name,
             municipality: &plan.municipality,
             solution: plan.solution.name(),
             created: format_timestamp(plan.created),

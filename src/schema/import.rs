@@ -372,6 +372,7 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
     let tasks = read_tasks(p, modified)?;
     let mut plan = Plan {
         id: PlanId(p.required_text("id")?),
+        name: p.text("name")?.trim().to_string(),
         municipality: p.required_text("municipality")?.trim().to_string(),
         solution,
         created,

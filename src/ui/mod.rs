@@ -13,12 +13,13 @@ mod new_plan;
 mod overview;
 pub mod persist;
 mod settings;
+mod share;
 mod state;
 
 pub use activities::ActivitiesPage;
 pub use editor::ActivityEditor;
 pub use matrix::PhaseTaskMatrix;
-pub use state::{use_app, AppState, Route, Toast};
+pub use state::{use_app, AppState, Route, SyncConflict, Toast, UndoAction};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,6 +28,7 @@ use banners::Banners;
 use new_plan::NewPlanPage;
 use overview::OverviewPage;
 use settings::SettingsPage;
+use share::{ImportDialog, ImportState, PlansPage, StorageWarning, SyncConflictDialog};
 
 /// Loads the saved plan and mounts the app on the page's body.
 pub fn start() {
@@ -78,11 +80,17 @@ pub fn App() -> impl IntoView {
     let app = use_app();
     sync_route_with_hash(app);
     persist::install_flush_on_hide(app);
+    persist::install_tab_sync(app);
+    persist::refresh_usage(app);
+    let imports = ImportState::new();
+    provide_context(imports);
+    share::install_drop(imports);
     install_shortcuts(app);
     // Only whether a plan is open decides the page, not its content: the
     // page must not be rebuilt on every edit.
     let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
     let page = move || match (app.route.get(), has_plan.get()) {
+        (Route::Planer, _) => view! { <PlansPage /> }.into_any(),
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
@@ -92,7 +100,10 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
         <Header />
         <Banners />
+        <div class="banners"><StorageWarning /></div>
         <main id="main" tabindex="-1">{page}</main>
+        <ImportDialog />
+        <SyncConflictDialog />
         <ToastView />
     }
 }
@@ -168,6 +179,7 @@ fn Header() -> impl IntoView {
                     {link(Route::Aktiviteter, "Aktiviteter")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
+                {link(Route::Planer, "Mine planer")}
                 {link(Route::NyPlan, "Ny plan")}
             </nav>
             <div class="history" role="group" aria-label="Fortryd og gentag">
@@ -204,12 +216,16 @@ fn ToastView() -> impl IntoView {
                     view! {
                         <div class="toast">
                             <span>{toast.text.clone()}</span>
-                            {undo.map(|edit| {
+                            {undo.map(|action| {
                                 view! {
                                     <button
                                         type="button"
                                         on:click=move |_| {
-                                            if app.edit(edit.clone()).is_ok() {
+                                            let ok = match action.clone() {
+                                                UndoAction::Edit(edit) => app.edit(edit).is_ok(),
+                                                UndoAction::RestorePlan(plan) => share::restore_deleted(app, *plan),
+                                            };
+                                            if ok {
                                                 app.toast.set(None);
                                             }
                                         }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (two levels above this file). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The release build served to the browser. */
-export const DIST = path.join(ROOT, 'dist');
+export { DIST } from '../../scripts/static-server.mjs';
 
 export { startServer, launchChromium as launch } from '../../scripts/static-server.mjs';
 import { startServer, launchChromium as launch } from '../../scripts/static-server.mjs';
