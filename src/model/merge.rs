@@ -175,7 +175,8 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
         match (our_map.get(&id), their_map.get(&id)) {
             (Some(o), Some(t)) => {
                 if same_activity(o, t) {
-                    activities.push((*o).clone());
+                    // Same content: keep the later stamp, whichever side is ours.
+                    activities.push(if t.modified > o.modified { (*t).clone() } else { (*o).clone() });
                     continue;
                 }
                 match pick(o.modified, t.modified, since) {
@@ -243,6 +244,7 @@ pub fn resolve(result: &MergeResult, choices: &[Side]) -> Plan {
             }
             Conflict::Activity { id, theirs, .. } => {
                 let at = plan.position(id);
+                plan.tombstones.retain(|t| theirs.is_none() || &t.id != id);
                 match (theirs, at) {
                     (Some(t), Some(i)) => plan.activities[i] = t.clone(),
                     (Some(t), None) => plan.activities.push(t.clone()),

@@ -24,4 +24,6 @@ pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
 
 #[cfg(test)]
+mod merge_tests;
+#[cfg(test)]
 mod tests;

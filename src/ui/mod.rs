@@ -5,6 +5,7 @@ mod activities;
 mod banners;
 pub mod clock;
 mod date_input;
+mod dialog;
 mod download;
 mod editor;
 pub mod format;

@@ -298,6 +298,11 @@ impl AppState {
     }
 }
 
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::Route;
@@ -309,9 +314,4 @@ mod tests {
         }
         assert_eq!(Route::from_hash("#/ukendt"), None);
     }
-}
-
-/// The app state from context.
-pub fn use_app() -> AppState {
-    expect_context::<AppState>()
 }

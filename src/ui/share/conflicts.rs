@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::super::{format, persist, use_app};
+use super::super::{dialog::Dialog, format, persist, use_app};
 use crate::model::{resolve, Activity, Conflict, Side};
 
 /// A few lines describing one version of a conflicting record.
@@ -99,8 +99,7 @@ pub fn SyncConflictDialog() -> impl IntoView {
             app.notify("Planen er flettet med ændringerne fra den anden fane og gemt.", None);
         };
         Some(view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="sync-heading">
+            <Dialog labelledby="sync-heading" on_close=move || ()>
                     <h2 id="sync-heading">"Planen er også ændret i en anden fane"</h2>
                     <p>
                         {format!(
@@ -116,8 +115,7 @@ pub fn SyncConflictDialog() -> impl IntoView {
                         </button>
                         <button type="button" class="primary" on:click=apply>"Gem med mine valg"</button>
                     </div>
-                </div>
-            </div>
+            </Dialog>
         })
     }
 }

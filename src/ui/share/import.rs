@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::super::{clock, format, persist, use_app, AppState, Route};
+use super::super::{clock, dialog::Dialog, format, persist, use_app, AppState, Route};
 use super::conflicts::ConflictChooser;
 use crate::model::{merge, resolve, Edit, MergeResult, Plan, Side};
 use crate::schema::{self, Imported, MAX_FILE_BYTES};
@@ -178,17 +178,15 @@ pub fn ImportDialog() -> impl IntoView {
     let imports = expect_context::<ImportState>();
     let refused = move || {
         imports.error.get().map(|(name, message)| view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="import-error-heading">
+            <Dialog labelledby="import-error-heading" alert=true on_close=move || imports.error.set(None)>
                     <h2 id="import-error-heading">"Filen kan ikke importeres"</h2>
                     <p class="file-name">{name}</p>
                     <p class="error">{message}</p>
                     <p>"Intet er ændret: dine gemte planer er, som de var."</p>
                     <div class="dialog-actions">
-                        <button type="button" class="primary" autofocus on:click=move |_| imports.error.set(None)>"OK"</button>
+                        <button type="button" class="primary" on:click=move |_| imports.error.set(None)>"OK"</button>
                     </div>
-                </div>
-            </div>
+            </Dialog>
         })
     };
     let preview = move || {
@@ -227,8 +225,7 @@ pub fn ImportDialog() -> impl IntoView {
             </label>
         };
         Some(view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-heading">
+            <Dialog labelledby="import-heading" on_close=move || imports.preview.set(None)>
                     <h2 id="import-heading">"Importér plan"</h2>
                     <p class="file-name">{p.file_name.clone()}</p>
                     <dl class="preview">
@@ -256,8 +253,7 @@ pub fn ImportDialog() -> impl IntoView {
                         <button type="button" on:click=move |_| imports.preview.set(None)>"Annullér"</button>
                         <button type="button" class="primary" on:click=go>"Importér"</button>
                     </div>
-                </div>
-            </div>
+            </Dialog>
         })
     };
     let merging = move || {
@@ -270,8 +266,7 @@ pub fn ImportDialog() -> impl IntoView {
             finish_merge(app, plan);
         };
         Some(view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="merge-heading">
+            <Dialog labelledby="merge-heading" on_close=move || imports.merging.set(None)>
                     <h2 id="merge-heading">"Flet planer: vælg version"</h2>
                     <p>{format!(
                         "{} ændring(er) fra filen flettes ind uden problemer. {} post(er) er ændret både her og i filen: vælg for hver, hvilken version der skal gælde.",
@@ -282,8 +277,7 @@ pub fn ImportDialog() -> impl IntoView {
                         <button type="button" on:click=move |_| imports.merging.set(None)>"Annullér fletning"</button>
                         <button type="button" class="primary" on:click=apply>"Flet med mine valg"</button>
                     </div>
-                </div>
-            </div>
+            </Dialog>
         })
     };
     view! { {refused} {preview} {merging} }
