@@ -89,7 +89,8 @@ pub fn propose_phase_windows(
         - day;
     let f4_end = (f3_end + day)
         .checked_add_months(Months::new(6))
-        .unwrap_or(f3_end + Duration::days(182));
+        .unwrap_or(f3_end + Duration::days(183))
+        - day;
     Ok([
         PhaseWindow {
             start: f0_start,

@@ -265,15 +265,15 @@ impl Plan {
     }
 
     fn apply_batch(&mut self, edits: Vec<Edit>, now: Timestamp) -> Result<Edit, EditError> {
+        // On failure the plan goes back to exactly what it was, times and
+        // tombstones included.
+        let backup = self.clone();
         let mut inverses = Vec::with_capacity(edits.len());
         for edit in edits {
             match self.apply(edit, now) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(e) => {
-                    for inverse in inverses.into_iter().rev() {
-                        // Inverses of edits just applied always apply.
-                        let _ = self.apply(inverse, now);
-                    }
+                    *self = backup;
                     return Err(e);
                 }
             }

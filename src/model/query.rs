@@ -67,7 +67,7 @@ impl Plan {
             .map(str::to_string)
             .collect();
         names.sort_by_key(|n| n.to_lowercase());
-        names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        names.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
         names
     }
 }

@@ -124,8 +124,8 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
             ImportError::TooDeep
         } else {
             ImportError::NotJson {
-                line: e.line(),
-                column: e.column(),
+                line: e.line().max(1),
+                column: e.column().max(1),
             }
         }
     })?;
@@ -488,7 +488,7 @@ fn read_activity(a: &Obj<'_>, modified: Timestamp) -> Result<Activity, ImportErr
         id: ActivityId(a.required_text("id")?),
         task: a.task_no("task")?,
         phase: a.phase("phase")?,
-        title: a.required_text("title")?.trim().to_string(),
+        title: a.required_text("title")?,
         description: a.text("description")?,
         start,
         due,

@@ -1,0 +1,339 @@
+//! Tests of local persistence over the in-memory backend: saving, loading,
+//! keeping corrupt data aside untouched, and a full quota.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{
+    ActivityChange, ActivityId, Edit, Plan, PlanId, PlanSetup, Solution, Timestamp,
+};
+use crate::schema::{self, ImportError};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+const T0: Timestamp = Timestamp(1_767_225_600_000);
+const SAVE_TIME: Timestamp = Timestamp(1_780_000_000_000);
+
+/// A template plan with id `id`, last modified at `modified`.
+fn plan(id: &str, municipality: &str, modified: Timestamp) -> Plan {
+    let mut p = Plan::from_template(
+        PlanSetup {
+            id: PlanId(id.to_string()),
+            municipality: municipality.to_string(),
+            solution: Solution::Sts,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        },
+        T0,
+    )
+    .expect("valid setup");
+    p.apply(
+        Edit::UpdateActivity {
+            id: ActivityId("t03-01".into()),
+            change: ActivityChange::Notes(format!("Noter for {municipality}")),
+        },
+        modified,
+    )
+    .expect("edit applies");
+    p
+}
+
+fn key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// Everything in the backend, key by key.
+fn snapshot(b: &MemoryBackend) -> Vec<(String, String)> {
+    b.keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| {
+            let v = b.get(&k).unwrap().unwrap();
+            (k, v)
+        })
+        .collect()
+}
+
+const CORRUPT_TEXT: &str = "{\"format\": \"implan-plan\", \"formatVersion\": 1, \"plan\": {ødelagt";
+
+// ---------------------------------------------------------------- save and load
+
+#[test]
+fn saved_plan_loads_back_equal() {
+    let store = Store::new(MemoryBackend::new());
+    let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    store.save(&p, SAVE_TIME).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.plan, Some(p));
+    assert!(loaded.corrupt.is_empty());
+}
+
+#[test]
+fn save_uses_the_documented_keys_and_format() {
+    let store = Store::new(MemoryBackend::new());
+    let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    store.save(&p, SAVE_TIME).unwrap();
+    let b = store.backend();
+    assert_eq!(b.get(CURRENT_KEY).unwrap().as_deref(), Some("p-1"));
+    let text = b.get(&key("p-1")).unwrap().expect("plan stored at its key");
+    // The stored text is the file format, so it can be read as a file.
+    let imported = schema::parse(&text).unwrap();
+    assert_eq!(imported.plan, p);
+    assert_eq!(imported.saved_at, Some(SAVE_TIME));
+    assert_eq!(b.keys().unwrap().len(), 2);
+}
+
+#[test]
+fn saving_again_overwrites_the_same_key() {
+    let store = Store::new(MemoryBackend::new());
+    let mut p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    store.save(&p, SAVE_TIME).unwrap();
+    p.apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 2))
+        .unwrap();
+    store.save(&p, SAVE_TIME).unwrap();
+    assert_eq!(store.backend().keys().unwrap().len(), 2);
+    assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aalborg");
+}
+
+#[test]
+fn empty_storage_loads_nothing() {
+    let store = Store::new(MemoryBackend::new());
+    assert_eq!(store.load().unwrap(), Loaded::default());
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.plan, None);
+    assert!(loaded.corrupt.is_empty());
+}
+
+#[test]
+fn other_keys_are_neither_loaded_nor_reported() {
+    let b = MemoryBackend::new();
+    b.set("some.other.app", "not json at all").unwrap();
+    b.set("implan.settings", "{}").unwrap();
+    let store = Store::new(b);
+    assert_eq!(store.load().unwrap(), Loaded::default());
+}
+
+#[test]
+fn loading_writes_nothing() {
+    let store = Store::new(MemoryBackend::new());
+    store
+        .save(&plan("p-1", "Aarhus", Timestamp(T0.0 + 1)), SAVE_TIME)
+        .unwrap();
+    store.backend().set(&key("broken"), CORRUPT_TEXT).unwrap();
+    let before = snapshot(store.backend());
+    store.load().unwrap();
+    store.load().unwrap();
+    assert_eq!(snapshot(store.backend()), before);
+}
+
+// ---------------------------------------------------------------- corrupt data
+
+#[test]
+fn corrupt_plan_is_reported_with_its_exact_text_and_left_untouched() {
+    let store = Store::new(MemoryBackend::new());
+    store.backend().set(&key("broken"), CORRUPT_TEXT).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.plan, None);
+    assert_eq!(loaded.corrupt.len(), 1);
+    let entry = &loaded.corrupt[0];
+    assert_eq!(entry.key, key("broken"));
+    assert_eq!(entry.text, CORRUPT_TEXT);
+    assert!(
+        matches!(entry.error, ImportError::NotJson { line: 1, .. }),
+        "{:?}",
+        entry.error
+    );
+    assert_eq!(
+        store.backend().get(&key("broken")).unwrap().as_deref(),
+        Some(CORRUPT_TEXT)
+    );
+}
+
+#[test]
+fn saving_another_plan_does_not_touch_corrupt_data() {
+    let store = Store::new(MemoryBackend::new());
+    store.backend().set(&key("broken"), CORRUPT_TEXT).unwrap();
+    let p = plan("p-new", "Odense", Timestamp(T0.0 + 5));
+    store.save(&p, SAVE_TIME).unwrap();
+    assert_eq!(
+        store.backend().get(&key("broken")).unwrap().as_deref(),
+        Some(CORRUPT_TEXT)
+    );
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.plan, Some(p));
+    assert_eq!(loaded.corrupt.len(), 1);
+    assert_eq!(loaded.corrupt[0].text, CORRUPT_TEXT);
+}
+
+#[test]
+fn valid_json_that_is_not_a_valid_plan_is_reported_as_corrupt() {
+    let store = Store::new(MemoryBackend::new());
+    let mut text = schema::to_json(&plan("p-1", "Aarhus", T0), SAVE_TIME);
+    text = text.replace("\"ikke-startet\"", "\"maybe\"");
+    store.backend().set(&key("p-1"), &text).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.plan, None);
+    assert_eq!(loaded.corrupt.len(), 1);
+    assert_eq!(loaded.corrupt[0].text, text);
+    assert!(matches!(
+        &loaded.corrupt[0].error,
+        ImportError::Invalid { field, .. } if field == "plan.activities[0].status"
+    ));
+}
+
+#[test]
+fn removing_corrupt_data_clears_the_report() {
+    let store = Store::new(MemoryBackend::new());
+    store.backend().set(&key("broken"), CORRUPT_TEXT).unwrap();
+    store.remove(&key("broken")).unwrap();
+    assert_eq!(store.load().unwrap(), Loaded::default());
+    assert_eq!(store.backend().get(&key("broken")).unwrap(), None);
+}
+
+// ---------------------------------------------------------------- which plan opens
+
+#[test]
+fn current_plan_opens_even_when_another_is_newer() {
+    let store = Store::new(MemoryBackend::new());
+    let newer = plan("a-newer", "Aarhus", Timestamp(T0.0 + 100));
+    let current = plan("z-current", "Vejle", Timestamp(T0.0 + 1));
+    store.save(&newer, SAVE_TIME).unwrap();
+    store.save(&current, SAVE_TIME).unwrap();
+    assert_eq!(store.load().unwrap().plan, Some(current));
+}
+
+#[test]
+fn current_key_at_a_corrupt_plan_falls_back_to_the_newest_readable_plan() {
+    let store = Store::new(MemoryBackend::new());
+    let old = plan("a-old", "Aarhus", Timestamp(T0.0 + 1));
+    let newest = plan("b-newest", "Vejle", Timestamp(T0.0 + 300));
+    let middle = plan("c-middle", "Ærø", Timestamp(T0.0 + 200));
+    for p in [&old, &newest, &middle] {
+        store.save(p, SAVE_TIME).unwrap();
+    }
+    store.backend().set(&key("0-broken"), CORRUPT_TEXT).unwrap();
+    store.backend().set(CURRENT_KEY, "0-broken").unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.plan, Some(newest));
+    assert_eq!(loaded.corrupt.len(), 1);
+    assert_eq!(loaded.corrupt[0].key, key("0-broken"));
+}
+
+#[test]
+fn current_key_at_a_missing_plan_falls_back_to_the_newest_plan() {
+    let store = Store::new(MemoryBackend::new());
+    let newest = plan("a-newest", "Aarhus", Timestamp(T0.0 + 300));
+    let older = plan("b-older", "Vejle", Timestamp(T0.0 + 100));
+    store.save(&newest, SAVE_TIME).unwrap();
+    store.save(&older, SAVE_TIME).unwrap();
+    store.backend().set(CURRENT_KEY, "deleted-plan").unwrap();
+    assert_eq!(store.load().unwrap().plan, Some(newest));
+}
+
+#[test]
+fn without_a_current_key_the_newest_plan_opens() {
+    let store = Store::new(MemoryBackend::new());
+    let older = plan("a-older", "Aarhus", Timestamp(T0.0 + 100));
+    let newest = plan("b-newest", "Vejle", Timestamp(T0.0 + 300));
+    store.save(&newest, SAVE_TIME).unwrap();
+    store.save(&older, SAVE_TIME).unwrap();
+    store.backend().remove(CURRENT_KEY).unwrap();
+    assert_eq!(store.load().unwrap().plan, Some(newest));
+}
+
+// ---------------------------------------------------------------- quota
+
+#[test]
+fn full_storage_refuses_the_save_and_keeps_the_previous_plan_intact() {
+    let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    let stored = schema::to_json(&p, SAVE_TIME);
+    let used = key("p-1").encode_utf16().count()
+        + stored.encode_utf16().count()
+        + CURRENT_KEY.len()
+        + "p-1".len();
+    let store = Store::new(MemoryBackend::with_quota(used + 100));
+    store.save(&p, SAVE_TIME).unwrap();
+    let before = snapshot(store.backend());
+
+    // The plan grows beyond the quota.
+    let mut bigger = p.clone();
+    bigger
+        .apply(
+            Edit::UpdateActivity {
+                id: ActivityId("t03-02".into()),
+                change: ActivityChange::Notes("ø".repeat(1000)),
+            },
+            Timestamp(T0.0 + 2),
+        )
+        .unwrap();
+    assert_eq!(
+        store.save(&bigger, Timestamp(SAVE_TIME.0 + 1)),
+        Err(StorageError::Full)
+    );
+    assert_eq!(snapshot(store.backend()), before, "stored bytes changed");
+    assert_eq!(
+        store.backend().get(&key("p-1")).unwrap().as_deref(),
+        Some(stored.as_str())
+    );
+    assert_eq!(store.load().unwrap().plan, Some(p.clone()));
+
+    // A second plan does not fit either, and changes nothing.
+    let other = plan("p-2", "Vejle", Timestamp(T0.0 + 3));
+    assert_eq!(store.save(&other, SAVE_TIME), Err(StorageError::Full));
+    assert_eq!(snapshot(store.backend()), before);
+    assert_eq!(store.load().unwrap().plan, Some(p));
+}
+
+#[test]
+fn memory_quota_counts_utf16_units_and_replaced_values() {
+    let b = MemoryBackend::with_quota(10);
+    b.set("k", "123456789").unwrap(); // 1 + 9 = 10 units
+    assert_eq!(b.set("k2", ""), Err(StorageError::Full));
+    // Replacing a value only counts the difference.
+    b.set("k", "æøåæøåæøå").unwrap();
+    assert_eq!(b.set("k", "æøåæøåæøåx"), Err(StorageError::Full));
+    assert_eq!(b.get("k").unwrap().as_deref(), Some("æøåæøåæøå"));
+    // An emoji takes two UTF-16 units.
+    let b = MemoryBackend::with_quota(3);
+    b.set("k", "🎉").unwrap();
+    assert_eq!(b.set("k", "🎉x"), Err(StorageError::Full));
+    // Removing frees space.
+    b.remove("k").unwrap();
+    b.set("k", "ab").unwrap();
+}
+
+#[test]
+fn memory_backend_without_quota_stores_and_lists_keys() {
+    let b = MemoryBackend::new();
+    assert_eq!(b.get("x").unwrap(), None);
+    b.set("b", "2").unwrap();
+    b.set("a", "1").unwrap();
+    let mut keys = b.keys().unwrap();
+    keys.sort();
+    assert_eq!(keys, ["a", "b"]);
+    b.remove("a").unwrap();
+    b.remove("never-there").unwrap();
+    assert_eq!(b.keys().unwrap(), ["b"]);
+}
+
+// ---------------------------------------------------------------- messages
+
+#[test]
+fn storage_error_messages_are_danish_and_say_what_to_do() {
+    let unavailable = StorageError::Unavailable.to_string();
+    let full = StorageError::Full.to_string();
+    let other = StorageError::Other("SecurityError: nope".into()).to_string();
+    for m in [&unavailable, &full, &other] {
+        assert!(m.trim().len() > 30, "{m:?}");
+    }
+    assert!(unavailable.contains("lokal lagring"), "{unavailable}");
+    assert!(
+        full.contains("fuldt") && full.contains("Eksportér"),
+        "{full}"
+    );
+    assert!(other.contains("SecurityError: nope"), "{other}");
+    assert!(other.contains("Eksportér"), "{other}");
+}

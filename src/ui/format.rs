@@ -42,8 +42,10 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
     if s.is_empty() {
         return Ok(None);
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(Some(d));
+    if s.len() == 10 && s.as_bytes()[4] == b'-' {
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| ());
     }
     let parts: Vec<&str> = s
         .split(['.', '-', '/', ' '])
