@@ -165,7 +165,8 @@ impl Plan {
                 if plan.id != self.id {
                     return Err(EditError::InvalidReplacement("en anden plan".to_string()));
                 }
-                plan.check().map_err(|e| EditError::InvalidReplacement(e.to_string()))?;
+                plan.check()
+                    .map_err(|e| EditError::InvalidReplacement(e.to_string()))?;
                 let mut plan = *plan;
                 plan.modified = now;
                 Edit::ReplaceAll(Box::new(std::mem::replace(self, plan)))
@@ -296,7 +297,10 @@ impl Plan {
         if let Some(t) = self.tasks.iter().find(|t| t.phases.is_empty()) {
             return Err(EditError::NoPhases(t.number));
         }
-        if let Some(p) = Phase::ALL.into_iter().find(|p| self.window(*p).end < self.window(*p).start) {
+        if let Some(p) = Phase::ALL
+            .into_iter()
+            .find(|p| self.window(*p).end < self.window(*p).start)
+        {
             return Err(EditError::WindowEndsBeforeStart(p));
         }
         Ok(())

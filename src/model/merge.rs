@@ -45,9 +45,9 @@ pub enum Conflict {
         /// The activity's id.
         id: ActivityId,
         /// Ours (None if we deleted it).
-        ours: Option<Activity>,
+        ours: Option<Box<Activity>>,
         /// Theirs (None if they deleted it).
-        theirs: Option<Activity>,
+        theirs: Option<Box<Activity>>,
     },
 }
 
@@ -55,8 +55,12 @@ impl Conflict {
     /// A short Danish description of the record, for the conflict list.
     pub fn label(&self) -> String {
         match self {
-            Conflict::Settings { .. } => "Planens indstillinger (kommune, løsning, datoer)".to_string(),
-            Conflict::Task { ours, .. } => format!("Hovedopgave {}: aktive faser", ours.number.get()),
+            Conflict::Settings { .. } => {
+                "Planens indstillinger (kommune, løsning, datoer)".to_string()
+            }
+            Conflict::Task { ours, .. } => {
+                format!("Hovedopgave {}: aktive faser", ours.number.get())
+            }
             Conflict::Activity { ours, theirs, id } => {
                 let title = ours
                     .as_ref()
@@ -98,7 +102,11 @@ fn pick(ours: Timestamp, theirs: Timestamp, since: Timestamp) -> Result<Side, ()
 }
 
 fn same_settings(a: &Plan, b: &Plan) -> bool {
-    a.name == b.name && a.municipality == b.municipality && a.solution == b.solution && a.phases == b.phases && a.go_live == b.go_live
+    a.name == b.name
+        && a.municipality == b.municipality
+        && a.solution == b.solution
+        && a.phases == b.phases
+        && a.go_live == b.go_live
 }
 
 fn copy_settings(to: &mut Plan, from: &Plan) {
@@ -112,7 +120,10 @@ fn copy_settings(to: &mut Plan, from: &Plan) {
 
 /// Activities equal apart from when they were modified.
 fn same_activity(a: &Activity, b: &Activity) -> bool {
-    Activity { modified: b.modified, ..a.clone() } == *b
+    Activity {
+        modified: b.modified,
+        ..a.clone()
+    } == *b
 }
 
 /// Merges `theirs` into `ours`. See the module documentation for the rules.
@@ -128,7 +139,10 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
                 taken += 1;
             }
             Ok(Side::Ours) => {}
-            Err(()) => conflicts.push(Conflict::Settings { ours: Box::new(ours.clone()), theirs: Box::new(theirs.clone()) }),
+            Err(()) => conflicts.push(Conflict::Settings {
+                ours: Box::new(ours.clone()),
+                theirs: Box::new(theirs.clone()),
+            }),
         }
     }
 
@@ -140,7 +154,10 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
                     taken += 1;
                 }
                 Ok(Side::Ours) => {}
-                Err(()) => conflicts.push(Conflict::Task { ours: o.clone(), theirs: t.clone() }),
+                Err(()) => conflicts.push(Conflict::Task {
+                    ours: o.clone(),
+                    theirs: t.clone(),
+                }),
             }
         }
     }
@@ -151,8 +168,10 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
         let e = tombs.entry(t.id.clone()).or_insert(t.deleted);
         *e = (*e).max(t.deleted);
     }
-    let our_map: BTreeMap<&ActivityId, &Activity> = ours.activities.iter().map(|a| (&a.id, a)).collect();
-    let their_map: BTreeMap<&ActivityId, &Activity> = theirs.activities.iter().map(|a| (&a.id, a)).collect();
+    let our_map: BTreeMap<&ActivityId, &Activity> =
+        ours.activities.iter().map(|a| (&a.id, a)).collect();
+    let their_map: BTreeMap<&ActivityId, &Activity> =
+        theirs.activities.iter().map(|a| (&a.id, a)).collect();
 
     // Order: ours first, then theirs' new records after their predecessor.
     let mut order: Vec<ActivityId> = ours.activities.iter().map(|a| a.id.clone()).collect();
@@ -176,7 +195,11 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
             (Some(o), Some(t)) => {
                 if same_activity(o, t) {
                     // Same content: keep the later stamp, whichever side is ours.
-                    activities.push(if t.modified > o.modified { (*t).clone() } else { (*o).clone() });
+                    activities.push(if t.modified > o.modified {
+                        (*t).clone()
+                    } else {
+                        (*o).clone()
+                    });
                     continue;
                 }
                 match pick(o.modified, t.modified, since) {
@@ -187,7 +210,11 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
                     }
                     Err(()) => {
                         activities.push((*o).clone());
-                        conflicts.push(Conflict::Activity { id, ours: Some((*o).clone()), theirs: Some((*t).clone()) });
+                        conflicts.push(Conflict::Activity {
+                            id,
+                            ours: Some(Box::new((*o).clone())),
+                            theirs: Some(Box::new((*t).clone())),
+                        });
                     }
                 }
             }
@@ -197,7 +224,11 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
                 Some(d) if d >= o.modified => {}
                 Some(_) if changed(o.modified, since) => {
                     // We changed it after they deleted it: ask.
-                    conflicts.push(Conflict::Activity { id, ours: Some((*o).clone()), theirs: None });
+                    conflicts.push(Conflict::Activity {
+                        id,
+                        ours: Some(Box::new((*o).clone())),
+                        theirs: None,
+                    });
                     activities.push((*o).clone());
                 }
                 _ => activities.push((*o).clone()),
@@ -205,7 +236,11 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
             (None, Some(t)) => match deleted {
                 Some(d) if d >= t.modified => {}
                 Some(_) if changed(t.modified, since) => {
-                    conflicts.push(Conflict::Activity { id, ours: None, theirs: Some((*t).clone()) });
+                    conflicts.push(Conflict::Activity {
+                        id,
+                        ours: None,
+                        theirs: Some(Box::new((*t).clone())),
+                    });
                 }
                 _ => {
                     activities.push((*t).clone());
@@ -225,7 +260,11 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
     plan.modified = ours.modified.max(theirs.modified);
     plan.exchanged = ours.exchanged.max(theirs.exchanged);
     repair_task_phases(&mut plan);
-    MergeResult { plan, conflicts, taken_from_theirs: taken }
+    MergeResult {
+        plan,
+        conflicts,
+        taken_from_theirs: taken,
+    }
 }
 
 /// Resolves the conflicts of `result` with the user's choices (one per
@@ -246,11 +285,14 @@ pub fn resolve(result: &MergeResult, choices: &[Side]) -> Plan {
                 let at = plan.position(id);
                 plan.tombstones.retain(|t| theirs.is_none() || &t.id != id);
                 match (theirs, at) {
-                    (Some(t), Some(i)) => plan.activities[i] = t.clone(),
-                    (Some(t), None) => plan.activities.push(t.clone()),
+                    (Some(t), Some(i)) => plan.activities[i] = (**t).clone(),
+                    (Some(t), None) => plan.activities.push((**t).clone()),
                     (None, Some(i)) => {
                         plan.activities.remove(i);
-                        plan.tombstones.push(Tombstone { id: id.clone(), deleted: result.plan.modified });
+                        plan.tombstones.push(Tombstone {
+                            id: id.clone(),
+                            deleted: result.plan.modified,
+                        });
                     }
                     (None, None) => {}
                 }

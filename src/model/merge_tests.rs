@@ -32,7 +32,14 @@ fn id(n: usize) -> ActivityId {
 }
 
 fn notes(plan: &mut Plan, n: usize, text: &str, at: i64) {
-    plan.apply(Edit::UpdateActivity { id: id(n), change: ActivityChange::Notes(text.into()) }, Timestamp(at)).unwrap();
+    plan.apply(
+        Edit::UpdateActivity {
+            id: id(n),
+            change: ActivityChange::Notes(text.into()),
+        },
+        Timestamp(at),
+    )
+    .unwrap();
 }
 
 fn notes_of(plan: &Plan, n: usize) -> String {
@@ -86,7 +93,8 @@ fn older_differences_take_the_newer_version_without_asking() {
 #[test]
 fn a_deletion_is_kept_and_does_not_come_back() {
     let (mut ours, theirs) = (base(), base());
-    ours.apply(Edit::RemoveActivity(id(5)), Timestamp(3_000_000)).unwrap();
+    ours.apply(Edit::RemoveActivity(id(5)), Timestamp(3_000_000))
+        .unwrap();
     let r = merge(&ours, &theirs, SINCE);
     assert!(r.conflicts.is_empty());
     assert!(r.plan.activity(&id(5)).is_none());
@@ -100,7 +108,8 @@ fn a_deletion_is_kept_and_does_not_come_back() {
 #[test]
 fn a_record_changed_on_one_side_and_deleted_on_the_other_is_a_conflict() {
     let (mut ours, mut theirs) = (base(), base());
-    ours.apply(Edit::RemoveActivity(id(5)), Timestamp(3_000_000)).unwrap();
+    ours.apply(Edit::RemoveActivity(id(5)), Timestamp(3_000_000))
+        .unwrap();
     notes(&mut theirs, 5, "stadig vigtig", 3_500_000);
     let r = merge(&ours, &theirs, SINCE);
     assert_eq!(r.conflicts.len(), 1);
@@ -115,24 +124,61 @@ fn a_record_changed_on_one_side_and_deleted_on_the_other_is_a_conflict() {
 fn activities_added_on_both_sides_are_all_kept() {
     let (mut ours, mut theirs) = (base(), base());
     let task = TaskNo::new(3).unwrap();
-    let a = Activity::new_user(ActivityId("a-ours".into()), task, Phase::F1, "Vores", Timestamp(3_000_000));
-    let b = Activity::new_user(ActivityId("a-theirs".into()), task, Phase::F1, "Deres", Timestamp(3_000_000));
-    ours.apply(Edit::InsertActivity { activity: a, position: 20 }, Timestamp(3_000_000)).unwrap();
-    theirs.apply(Edit::InsertActivity { activity: b, position: 20 }, Timestamp(3_000_000)).unwrap();
+    let a = Activity::new_user(
+        ActivityId("a-ours".into()),
+        task,
+        Phase::F1,
+        "Vores",
+        Timestamp(3_000_000),
+    );
+    let b = Activity::new_user(
+        ActivityId("a-theirs".into()),
+        task,
+        Phase::F1,
+        "Deres",
+        Timestamp(3_000_000),
+    );
+    ours.apply(
+        Edit::InsertActivity {
+            activity: a,
+            position: 20,
+        },
+        Timestamp(3_000_000),
+    )
+    .unwrap();
+    theirs
+        .apply(
+            Edit::InsertActivity {
+                activity: b,
+                position: 20,
+            },
+            Timestamp(3_000_000),
+        )
+        .unwrap();
     let r = merge(&ours, &theirs, SINCE);
     assert!(r.conflicts.is_empty());
     assert_eq!(r.plan.activities.len(), 144);
     let neighbour = r.plan.position(&id(19)).unwrap();
-    assert_eq!(r.plan.position(&ActivityId("a-theirs".into())), Some(neighbour + 1), "placed after its neighbour");
+    assert_eq!(
+        r.plan.position(&ActivityId("a-theirs".into())),
+        Some(neighbour + 1),
+        "placed after its neighbour"
+    );
 }
 
 #[test]
 fn settings_and_task_phases_merge_as_records() {
     let (mut ours, mut theirs) = (base(), base());
-    ours.apply(Edit::SetMunicipality("Vejle Kommune".into()), Timestamp(3_000_000)).unwrap();
+    ours.apply(
+        Edit::SetMunicipality("Vejle Kommune".into()),
+        Timestamp(3_000_000),
+    )
+    .unwrap();
     let task = TaskNo::new(4).unwrap();
     let phases = theirs.task(task).phases.with(Phase::F2);
-    theirs.apply(Edit::SetTaskPhases { task, phases }, Timestamp(3_000_000)).unwrap();
+    theirs
+        .apply(Edit::SetTaskPhases { task, phases }, Timestamp(3_000_000))
+        .unwrap();
     let r = merge(&ours, &theirs, SINCE);
     assert!(r.conflicts.is_empty());
     assert_eq!(r.plan.municipality, "Vejle Kommune");
@@ -165,11 +211,18 @@ fn change() -> impl Strategy<Value = Change> {
 
 fn apply(plan: &mut Plan, n: usize, c: &Change, at: i64) {
     let edit = match c {
-        Change::Notes(t) => Edit::UpdateActivity { id: id(n), change: ActivityChange::Notes(t.clone()) },
+        Change::Notes(t) => Edit::UpdateActivity {
+            id: id(n),
+            change: ActivityChange::Notes(t.clone()),
+        },
         Change::Status(done) => Edit::UpdateActivity {
             id: id(n),
             change: ActivityChange::Status {
-                status: if *done { Status::Faerdig } else { Status::Blokeret },
+                status: if *done {
+                    Status::Faerdig
+                } else {
+                    Status::Blokeret
+                },
                 completed: done.then(|| d(2027, 3, 1)),
             },
         },

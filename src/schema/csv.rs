@@ -37,7 +37,8 @@ fn field(text: &str) -> String {
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%d-%m-%Y").to_string())
+        .unwrap_or_default()
 }
 
 /// The plan's activities as CSV text (starting with a byte order mark).

@@ -41,7 +41,14 @@ fn ymd(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-fn event(out: &mut String, uid: &str, stamp: &str, day: NaiveDate, summary: &str, description: &str) {
+fn event(
+    out: &mut String,
+    uid: &str,
+    stamp: &str,
+    day: NaiveDate,
+    summary: &str,
+    description: &str,
+) {
     for line in [
         "BEGIN:VEVENT".to_string(),
         format!("UID:{uid}"),
@@ -74,14 +81,24 @@ pub fn deadlines_ics(plan: &Plan, now: Timestamp) -> String {
     ] {
         fold(line, &mut out);
     }
-    fold(&format!("X-WR-CALNAME:{}", text(&format!("Implan: {}", plan.title()))), &mut out);
+    fold(
+        &format!(
+            "X-WR-CALNAME:{}",
+            text(&format!("Implan: {}", plan.title()))
+        ),
+        &mut out,
+    );
     event(
         &mut out,
         &format!("go-live@{domain}"),
         &stamp,
         plan.go_live,
         &format!("Go-live: {}", plan.solution.name()),
-        &format!("Planlagt go-live for {} i {} Kommune.", plan.solution.name(), plan.municipality),
+        &format!(
+            "Planlagt go-live for {} i {} Kommune.",
+            plan.solution.name(),
+            plan.municipality
+        ),
     );
     for phase in Phase::ALL {
         let w = plan.window(phase);
@@ -96,11 +113,23 @@ pub fn deadlines_ics(plan: &Plan, now: Timestamp) -> String {
     }
     for a in plan.activities.iter().filter(|a| a.counts()) {
         let Some(due) = a.due else { continue };
-        let mut description = format!("Hovedopgave {}, {}. Status: {}.", a.task.get(), a.phase.label(), a.status.label());
+        let mut description = format!(
+            "Hovedopgave {}, {}. Status: {}.",
+            a.task.get(),
+            a.phase.label(),
+            a.status.label()
+        );
         if !a.responsible.trim().is_empty() {
             description.push_str(&format!(" Ansvarlig: {}.", a.responsible.trim()));
         }
-        event(&mut out, &format!("{}@{domain}", a.id.as_str()), &stamp, due, &format!("Frist: {}", a.title), &description);
+        event(
+            &mut out,
+            &format!("{}@{domain}", a.id.as_str()),
+            &stamp,
+            due,
+            &format!("Frist: {}", a.title),
+            &description,
+        );
     }
     fold("END:VCALENDAR", &mut out);
     out

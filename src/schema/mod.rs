@@ -39,7 +39,11 @@ mod tests;
 /// The file name of an export: `<kommune>-<løsning>-<yyyy-mm-dd>.implan.json`,
 /// in lower case ASCII (æ, ø, å written ae, oe, aa) so every mail program
 /// and file system keeps it.
-pub fn export_file_name(plan: &crate::model::Plan, today: chrono::NaiveDate, extension: &str) -> String {
+pub fn export_file_name(
+    plan: &crate::model::Plan,
+    today: chrono::NaiveDate,
+    extension: &str,
+) -> String {
     format!(
         "{}-{}-{}.{extension}",
         slug(&plan.municipality),
@@ -66,5 +70,9 @@ fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "plan".to_string() } else { out }
+    if out.is_empty() {
+        "plan".to_string()
+    } else {
+        out
+    }
 }

@@ -1037,6 +1037,7 @@ fn build_plan(spec: &PlanSpec) -> Plan {
         .collect();
     Plan {
         id: PlanId(format!("plan:{}", spec.municipality)),
+        name: String::new(),
         municipality: spec.municipality.clone(),
         solution,
         created: spec.times.0,
@@ -1048,6 +1049,7 @@ fn build_plan(spec: &PlanSpec) -> Plan {
         tasks,
         activities,
         tombstones,
+        exchanged: spec.times.1,
     }
 }
 

@@ -203,11 +203,14 @@ impl<B: Backend> Store<B> {
         let mut loaded = Loaded::default();
         let mut chosen_is_current = false;
         for key in self.plan_keys()? {
-            let Some(text) = self.backend.get(&key)? else { continue };
+            let Some(text) = self.backend.get(&key)? else {
+                continue;
+            };
             match schema::parse(&text) {
                 Ok(imported) => {
                     let plan = imported.plan;
-                    let is_current = current.as_ref() == Some(&plan.id) && key == plan_key(&plan.id);
+                    let is_current =
+                        current.as_ref() == Some(&plan.id) && key == plan_key(&plan.id);
                     let better = match &loaded.plan {
                         None => true,
                         Some(p) => !chosen_is_current && (is_current || plan.modified > p.modified),
@@ -225,19 +228,28 @@ impl<B: Backend> Store<B> {
     }
 
     fn plan_keys(&self) -> Result<Vec<String>, StorageError> {
-        let mut keys: Vec<String> =
-            self.backend.keys()?.into_iter().filter(|k| k.starts_with(PLAN_PREFIX)).collect();
+        let mut keys: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(PLAN_PREFIX))
+            .collect();
         keys.sort();
         Ok(keys)
     }
 
     /// Lists the readable saved plans (newest change first) and the
     /// unreadable ones.
-    pub fn list(&self, today: chrono::NaiveDate) -> Result<(Vec<PlanSummary>, Vec<CorruptEntry>), StorageError> {
+    pub fn list(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> Result<(Vec<PlanSummary>, Vec<CorruptEntry>), StorageError> {
         let mut plans = Vec::new();
         let mut corrupt = Vec::new();
         for key in self.plan_keys()? {
-            let Some(text) = self.backend.get(&key)? else { continue };
+            let Some(text) = self.backend.get(&key)? else {
+                continue;
+            };
             match schema::parse(&text) {
                 Ok(imported) => {
                     let p = imported.plan;
@@ -255,13 +267,15 @@ impl<B: Backend> Store<B> {
                 Err(error) => corrupt.push(CorruptEntry { key, text, error }),
             }
         }
-        plans.sort_by(|a, b| b.modified.cmp(&a.modified));
+        plans.sort_by_key(|p| std::cmp::Reverse(p.modified));
         Ok((plans, corrupt))
     }
 
     /// Loads the plan with `id` and its revision; `Ok(None)` if none is stored.
     pub fn load_plan(&self, id: &PlanId) -> Result<Option<(Plan, u64)>, StorageError> {
-        let Some(text) = self.backend.get(&plan_key(id))? else { return Ok(None) };
+        let Some(text) = self.backend.get(&plan_key(id))? else {
+            return Ok(None);
+        };
         match schema::parse(&text) {
             Ok(imported) => Ok(Some((imported.plan, self.revision(id)?))),
             Err(e) => Err(StorageError::Other(e.reason())),
@@ -270,7 +284,11 @@ impl<B: Backend> Store<B> {
 
     /// The stored revision of the plan with `id` (0 if never saved).
     pub fn revision(&self, id: &PlanId) -> Result<u64, StorageError> {
-        Ok(self.backend.get(&rev_key(id))?.and_then(|r| r.trim().parse().ok()).unwrap_or(0))
+        Ok(self
+            .backend
+            .get(&rev_key(id))?
+            .and_then(|r| r.trim().parse().ok())
+            .unwrap_or(0))
     }
 
     /// Whether a plan with `id` is stored.
@@ -302,7 +320,8 @@ impl<B: Backend> Store<B> {
             self.daily_snapshot(&plan.id, &key, today);
         }
         self.set_making_room(&key, &text)?;
-        self.backend.set(&rev_key(&plan.id), &revision.to_string())?;
+        self.backend
+            .set(&rev_key(&plan.id), &revision.to_string())?;
         self.backend.set(CURRENT_KEY, plan.id.as_str())?;
         Ok(revision)
     }
@@ -318,7 +337,12 @@ impl<B: Backend> Store<B> {
             return;
         }
         if let Ok(Some(previous)) = self.backend.get(key) {
-            let at = Timestamp(chrono::NaiveDateTime::from(today).and_utc().timestamp_millis() + 43_200_000);
+            let at = Timestamp(
+                chrono::NaiveDateTime::from(today)
+                    .and_utc()
+                    .timestamp_millis()
+                    + 43_200_000,
+            );
             let _ = self.put_snapshot(id, SnapshotReason::Daily, at, &previous);
         }
     }
@@ -344,12 +368,28 @@ impl<B: Backend> Store<B> {
     }
 
     /// Stores a snapshot of `plan`.
-    pub fn snapshot(&self, plan: &Plan, reason: SnapshotReason, now: Timestamp) -> Result<(), StorageError> {
+    pub fn snapshot(
+        &self,
+        plan: &Plan,
+        reason: SnapshotReason,
+        now: Timestamp,
+    ) -> Result<(), StorageError> {
         self.put_snapshot(&plan.id, reason, now, &schema::to_json(plan, now))
     }
 
-    fn put_snapshot(&self, id: &PlanId, reason: SnapshotReason, at: Timestamp, text: &str) -> Result<(), StorageError> {
-        let key = format!("{SNAP_PREFIX}{:013}.{}.{}", at.0.max(0), reason.key(), id.as_str());
+    fn put_snapshot(
+        &self,
+        id: &PlanId,
+        reason: SnapshotReason,
+        at: Timestamp,
+        text: &str,
+    ) -> Result<(), StorageError> {
+        let key = format!(
+            "{SNAP_PREFIX}{:013}.{}.{}",
+            at.0.max(0),
+            reason.key(),
+            id.as_str()
+        );
         let budget = (QUOTA_UNITS as f64 * SNAPSHOT_SHARE) as usize;
         let incoming = units(text) + units(&key);
         if incoming > budget {
@@ -360,7 +400,10 @@ impl<B: Backend> Store<B> {
             let snaps = self.snapshots()?;
             let mut used = 0;
             for s in &snaps {
-                used += self.backend.get(&s.key)?.map_or(0, |t| units(&t) + units(&s.key));
+                used += self
+                    .backend
+                    .get(&s.key)?
+                    .map_or(0, |t| units(&t) + units(&s.key));
             }
             if used + incoming <= budget && snaps.len() < MAX_SNAPSHOTS {
                 break;
@@ -410,10 +453,15 @@ impl<B: Backend> Store<B> {
                 let at = Timestamp(parts.next()?.parse().ok()?);
                 let reason = SnapshotReason::from_key(parts.next()?)?;
                 let plan = PlanId(parts.next()?.to_string());
-                Some(SnapshotInfo { key, plan, at, reason })
+                Some(SnapshotInfo {
+                    key,
+                    plan,
+                    at,
+                    reason,
+                })
             })
             .collect();
-        out.sort_by(|a, b| b.at.cmp(&a.at));
+        out.sort_by_key(|s| std::cmp::Reverse(s.at));
         Ok(out)
     }
 

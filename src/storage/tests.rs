@@ -83,7 +83,8 @@ fn save_uses_the_documented_keys_and_format() {
     let imported = schema::parse(&text).unwrap();
     assert_eq!(imported.plan, p);
     assert_eq!(imported.saved_at, Some(SAVE_TIME));
-    assert_eq!(b.keys().unwrap().len(), 2);
+    assert_eq!(b.get(&rev_key(&p.id)).unwrap().as_deref(), Some("1"));
+    assert_eq!(b.keys().unwrap().len(), 3, "plan, revision and current");
 }
 
 #[test]
@@ -93,8 +94,108 @@ fn saving_again_overwrites_the_same_key() {
     store.save(&p, SAVE_TIME).unwrap();
     p.apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 2))
         .unwrap();
+    assert_eq!(store.save(&p, SAVE_TIME), Ok(2));
+    // Plan, revision, current, and the day's first snapshot of the old version.
+    assert_eq!(store.backend().keys().unwrap().len(), 4);
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.plan.unwrap().municipality, "Aalborg");
+    assert_eq!(loaded.revision, 2);
+    let snaps = store.snapshots().unwrap();
+    assert_eq!(snaps.len(), 1);
+    assert_eq!(snaps[0].reason, SnapshotReason::Daily);
+    let old = schema::parse(&store.snapshot_text(&snaps[0].key).unwrap().unwrap()).unwrap();
+    assert_eq!(old.plan.municipality, "Aarhus");
+    // Only one daily snapshot per day.
     store.save(&p, SAVE_TIME).unwrap();
-    assert_eq!(store.backend().keys().unwrap().len(), 2);
+    assert_eq!(store.snapshots().unwrap().len(), 1);
+}
+
+#[test]
+fn a_stale_revision_is_never_written() {
+    let store = Store::new(MemoryBackend::new());
+    let mut p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    let rev = store.save(&p, SAVE_TIME).unwrap();
+    // Another tab saves a newer revision.
+    let mut other = p.clone();
+    other
+        .apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 3))
+        .unwrap();
+    assert_eq!(store.save_checked(&other, SAVE_TIME, rev), Ok(rev + 1));
+    // This tab, still at `rev`, must not overwrite it.
+    p.apply(Edit::SetMunicipality("Odense".into()), Timestamp(T0.0 + 4))
+        .unwrap();
+    let before = snapshot(store.backend());
+    assert_eq!(
+        store.save_checked(&p, SAVE_TIME, rev),
+        Err(SaveError::Conflict { stored: rev + 1 })
+    );
+    assert_eq!(snapshot(store.backend()), before, "nothing written");
+    assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aalborg");
+    // Once based on the stored revision it saves.
+    assert_eq!(store.save_checked(&p, SAVE_TIME, rev + 1), Ok(rev + 2));
+}
+
+#[test]
+fn plans_are_listed_newest_first_and_deleted_with_their_revision() {
+    let store = Store::new(MemoryBackend::new());
+    store
+        .save(&plan("p-1", "Aarhus", Timestamp(T0.0 + 1)), SAVE_TIME)
+        .unwrap();
+    store
+        .save(&plan("p-2", "Vejle", Timestamp(T0.0 + 5)), SAVE_TIME)
+        .unwrap();
+    let (plans, corrupt) = store.list(d(2026, 10, 1)).unwrap();
+    assert!(corrupt.is_empty());
+    let names: Vec<&str> = plans.iter().map(|p| p.municipality.as_str()).collect();
+    assert_eq!(names, ["Vejle", "Aarhus"]);
+    assert_eq!(plans[0].activities, 142);
+    store.delete(&PlanId("p-2".into())).unwrap();
+    assert!(store.load_plan(&PlanId("p-2".into())).unwrap().is_none());
+    assert_eq!(store.revision(&PlanId("p-2".into())).unwrap(), 0);
+    assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aarhus");
+}
+
+#[test]
+fn snapshots_are_listed_with_reason_and_pruned_oldest_first() {
+    let store = Store::new(MemoryBackend::new());
+    let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    for i in 0..(MAX_SNAPSHOTS as i64 + 3) {
+        store
+            .snapshot(&p, SnapshotReason::Import, Timestamp(SAVE_TIME.0 + i))
+            .unwrap();
+    }
+    let snaps = store.snapshots().unwrap();
+    assert_eq!(snaps.len(), MAX_SNAPSHOTS);
+    assert_eq!(
+        snaps[0].at,
+        Timestamp(SAVE_TIME.0 + MAX_SNAPSHOTS as i64 + 2),
+        "newest first"
+    );
+    assert_eq!(
+        snaps.last().unwrap().at,
+        Timestamp(SAVE_TIME.0 + 3),
+        "oldest pruned"
+    );
+    assert!(snaps
+        .iter()
+        .all(|s| s.reason == SnapshotReason::Import && s.plan == p.id));
+}
+
+#[test]
+fn a_full_storage_gives_way_to_the_plan_by_dropping_old_snapshots() {
+    let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    let size = schema::to_json(&p, SAVE_TIME).encode_utf16().count();
+    // Room for the plan and about one snapshot, not two.
+    let store = Store::new(MemoryBackend::with_quota(size * 2 + size / 2));
+    store
+        .snapshot(&p, SnapshotReason::Import, SAVE_TIME)
+        .unwrap();
+    assert_eq!(store.snapshots().unwrap().len(), 1);
+    let mut p2 = p.clone();
+    p2.apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 2))
+        .unwrap();
+    store.save(&p2, SAVE_TIME).unwrap();
+    store.save(&p2, SAVE_TIME).unwrap();
     assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aalborg");
 }
 

@@ -42,10 +42,19 @@ pub fn Dialog(
             return;
         }
         // Keep Tab inside the dialog.
-        let Some(el) = node.get_untracked() else { return };
-        let Ok(list) = el.query_selector_all(FOCUSABLE) else { return };
-        let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1))) else { return };
-        let active = document().active_element().map(|a| a.unchecked_into::<web_sys::Node>());
+        let Some(el) = node.get_untracked() else {
+            return;
+        };
+        let Ok(list) = el.query_selector_all(FOCUSABLE) else {
+            return;
+        };
+        let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1)))
+        else {
+            return;
+        };
+        let active = document()
+            .active_element()
+            .map(|a| a.unchecked_into::<web_sys::Node>());
         let wrap_to = if ev.shift_key() && active.as_ref() == Some(&first) {
             Some(last)
         } else if !ev.shift_key() && active.as_ref() == Some(&last) {

@@ -70,6 +70,13 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
         .ok_or(())
 }
 
+/// A timestamp as Danish local date and time, e.g. "30.11.2026 kl. 09.15".
+pub fn timestamp(t: crate::model::Timestamp) -> String {
+    t.local_datetime()
+        .map(|l| format!("{} kl. {}", date(l.date()), l.format("%H.%M")))
+        .unwrap_or_else(|| "–".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,11 +111,4 @@ mod tests {
         assert_eq!(week(date), "uge 53");
         assert_eq!(opt_date(None), "–");
     }
-}
-
-/// A timestamp as Danish local date and time, e.g. "30.11.2026 kl. 09.15".
-pub fn timestamp(t: crate::model::Timestamp) -> String {
-    t.local_datetime()
-        .map(|l| format!("{} kl. {}", date(l.date()), l.format("%H.%M")))
-        .unwrap_or_else(|| "–".to_string())
 }

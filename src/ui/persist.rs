@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use super::{clock, AppState, SyncConflict};
 use crate::model::{merge, Plan, PlanId, Timestamp};
 use crate::storage::{
-    rev_key, Backend, Loaded, LocalBackend, MemoryBackend, SaveError, SnapshotReason, StorageError, Store,
-    PLAN_PREFIX, QUOTA_UNITS,
+    rev_key, Backend, Loaded, LocalBackend, MemoryBackend, SaveError, SnapshotReason, StorageError,
+    Store, PLAN_PREFIX, QUOTA_UNITS,
 };
 
 /// Delay between an edit and its save.
@@ -32,7 +32,9 @@ thread_local! {
 }
 
 /// Runs `f` with the store.
-pub fn with_store<T>(f: impl FnOnce(&AnyStore) -> Result<T, StorageError>) -> Result<T, StorageError> {
+pub fn with_store<T>(
+    f: impl FnOnce(&AnyStore) -> Result<T, StorageError>,
+) -> Result<T, StorageError> {
     STORE.with(|s| match &*s.borrow() {
         Some(store) => f(store),
         None => Err(StorageError::Unavailable),
@@ -137,14 +139,21 @@ fn report(state: AppState, outcome: Result<(), StorageError>) {
 /// agreed. Without conflicts the merged plan is saved; otherwise the user
 /// chooses (see [`SyncConflict`]).
 fn reconcile(state: AppState, stored: u64) {
-    let Some(id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+    let Some(id) = state
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+    else {
+        return;
+    };
     let theirs = match with_store(|s| s.load_plan(&id)) {
         Ok(Some((plan, _))) => plan,
         Ok(None) => return,
         Err(e) => return report(state, Err(e)),
     };
     let since = Timestamp(BASE_TIME.with(Cell::get));
-    let result = state.plan.with_untracked(|ours| ours.as_ref().map(|ours| merge(ours, &theirs, since)));
+    let result = state
+        .plan
+        .with_untracked(|ours| ours.as_ref().map(|ours| merge(ours, &theirs, since)));
     let Some(result) = result else { return };
     if result.conflicts.is_empty() {
         state.plan.set(Some(result.plan));
@@ -152,7 +161,9 @@ fn reconcile(state: AppState, stored: u64) {
         state.notify("Ændringer fra en anden fane er flettet ind i planen.", None);
         save_now(state);
     } else {
-        state.sync_conflict.set(Some(SyncConflict { result, stored }));
+        state
+            .sync_conflict
+            .set(Some(SyncConflict { result, stored }));
     }
 }
 
@@ -168,7 +179,12 @@ pub fn settle_conflict(state: AppState, plan: Plan, stored: u64) {
 pub fn reload_stored(state: AppState) {
     state.sync_conflict.set(None);
     PENDING.with(|p| p.set(false));
-    let Some(id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+    let Some(id) = state
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+    else {
+        return;
+    };
     match with_store(|s| s.load_plan(&id)) {
         Ok(Some((plan, revision))) => {
             state.replace_from_storage(plan);
@@ -192,7 +208,12 @@ pub fn install_tab_sync(state: AppState) {
             return;
         }
         state.storage_tick.update(|t| *t += 1);
-        let Some(id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+        let Some(id) = state
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        else {
+            return;
+        };
         if key != rev_key(&id) {
             if key == format!("{PLAN_PREFIX}{}", id.as_str()) && ev.new_value().is_none() {
                 state.notify("Planen er slettet i en anden fane. Den er stadig åben her; gem den igen ved at redigere eller eksportere.", None);
@@ -217,12 +238,17 @@ pub fn install_tab_sync(state: AppState) {
 
 /// Flushes pending saves when the page is hidden or closed.
 pub fn install_flush_on_hide(state: AppState) {
-    std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| flush(state)));
-    std::mem::forget(window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush(state);
-        }
+    std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
+        flush(state)
     }));
+    std::mem::forget(window_event_listener(
+        leptos::ev::visibilitychange,
+        move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                flush(state);
+            }
+        },
+    ));
 }
 
 /// Re-measures how much of the storage quota is used.
@@ -232,7 +258,10 @@ pub fn refresh_usage(state: AppState) {
     }
     if let Ok(units) = with_store(|s| s.usage()) {
         let share = units as f64 / QUOTA_UNITS as f64;
-        if state.storage_use.with_untracked(|u| (u - share).abs() > 0.001) {
+        if state
+            .storage_use
+            .with_untracked(|u| (u - share).abs() > 0.001)
+        {
             state.storage_use.set(share);
         }
     }
@@ -242,7 +271,10 @@ pub fn refresh_usage(state: AppState) {
 pub fn snapshot(state: AppState, plan: &Plan, reason: SnapshotReason) {
     if let Err(e) = with_store(|s| s.snapshot(plan, reason, clock::now())) {
         if !in_memory() {
-            state.notify(format!("Der kunne ikke tages et øjebliksbillede før handlingen: {e}"), None);
+            state.notify(
+                format!("Der kunne ikke tages et øjebliksbillede før handlingen: {e}"),
+                None,
+            );
         }
     }
 }
@@ -267,10 +299,14 @@ pub fn load_plan(id: &PlanId) -> Result<Option<(Plan, u64)>, StorageError> {
 pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     let promise = file.text();
     match wasm_bindgen_futures::JsFuture::from(promise).await {
-        Ok(v) => v.as_string().ok_or_else(|| "Filen kunne ikke læses som tekst.".to_string()),
+        Ok(v) => v
+            .as_string()
+            .ok_or_else(|| "Filen kunne ikke læses som tekst.".to_string()),
         Err(e) => Err(format!(
             "Filen kunne ikke læses ({}).",
-            e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
         )),
     }
 }

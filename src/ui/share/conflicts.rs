@@ -21,7 +21,10 @@ fn describe(conflict: &Conflict, side: Side) -> Vec<String> {
         }
         Conflict::Task { ours, theirs } => {
             let t = if ours_side { ours } else { theirs };
-            vec![format!("Aktiv i: {}", t.phases.codes()), format!("Ændret: {}", format::timestamp(t.modified))]
+            vec![
+                format!("Aktiv i: {}", t.phases.codes()),
+                format!("Ændret: {}", format::timestamp(t.modified)),
+            ]
         }
         Conflict::Activity { ours, theirs, .. } => match if ours_side { ours } else { theirs } {
             None => vec!["Slettet".to_string()],
@@ -33,7 +36,12 @@ fn describe(conflict: &Conflict, side: Side) -> Vec<String> {
 fn activity_lines(a: &Activity) -> Vec<String> {
     let mut lines = vec![
         format!("Titel: {}", a.title),
-        format!("{} · {} – {}", a.phase.label(), format::opt_date(a.start), format::opt_date(a.due)),
+        format!(
+            "{} · {} – {}",
+            a.phase.label(),
+            format::opt_date(a.start),
+            format::opt_date(a.due)
+        ),
         format!("Status: {}", a.status.label()),
     ];
     if !a.responsible.trim().is_empty() {
@@ -49,7 +57,11 @@ fn activity_lines(a: &Activity) -> Vec<String> {
 /// The list of conflicts with a choice per record. `choices` holds one
 /// side per conflict, in order.
 #[component]
-pub fn ConflictChooser(conflicts: Vec<Conflict>, choices: RwSignal<Vec<Side>>, other_label: &'static str) -> impl IntoView {
+pub fn ConflictChooser(
+    conflicts: Vec<Conflict>,
+    choices: RwSignal<Vec<Side>>,
+    other_label: &'static str,
+) -> impl IntoView {
     conflicts
         .into_iter()
         .enumerate()
@@ -96,7 +108,10 @@ pub fn SyncConflictDialog() -> impl IntoView {
         let apply = move |_| {
             let plan = result.with_value(|r| resolve(r, &choices.get_untracked()));
             persist::settle_conflict(app, plan, stored);
-            app.notify("Planen er flettet med ændringerne fra den anden fane og gemt.", None);
+            app.notify(
+                "Planen er flettet med ændringerne fra den anden fane og gemt.",
+                None,
+            );
         };
         Some(view! {
             <Dialog labelledby="sync-heading" on_close=move || ()>

@@ -13,8 +13,14 @@ pub fn export_json(state: AppState, plan: &Plan) {
     let name = schema::export_file_name(plan, clock::today(), "implan.json");
     let mut copy = plan.clone();
     copy.exchanged = now;
-    if download_text(&name, "application/json", &schema::to_json_pretty(&copy, now)) {
-        let is_open = state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id));
+    if download_text(
+        &name,
+        "application/json",
+        &schema::to_json_pretty(&copy, now),
+    ) {
+        let is_open = state
+            .plan
+            .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id));
         if is_open {
             let _ = state.mark(Edit::MarkExchanged(now));
         }
@@ -27,7 +33,11 @@ pub fn export_json(state: AppState, plan: &Plan) {
 /// Downloads the plan's activities as CSV for Excel.
 pub fn export_csv(state: AppState, plan: &Plan) {
     let name = schema::export_file_name(plan, clock::today(), "csv");
-    if !download_text(&name, "text/csv;charset=utf-8", &schema::activities_csv(plan)) {
+    if !download_text(
+        &name,
+        "text/csv;charset=utf-8",
+        &schema::activities_csv(plan),
+    ) {
         state.notify("Browseren tillod ikke at hente filen. Prøv igen.", None);
     }
 }
@@ -35,7 +45,11 @@ pub fn export_csv(state: AppState, plan: &Plan) {
 /// Downloads the plan's deadlines and milestones as an iCalendar file.
 pub fn export_ics(state: AppState, plan: &Plan) {
     let name = schema::export_file_name(plan, clock::today(), "ics");
-    if !download_text(&name, "text/calendar;charset=utf-8", &schema::deadlines_ics(plan, clock::now())) {
+    if !download_text(
+        &name,
+        "text/calendar;charset=utf-8",
+        &schema::deadlines_ics(plan, clock::now()),
+    ) {
         state.notify("Browseren tillod ikke at hente filen. Prøv igen.", None);
     }
 }

@@ -35,7 +35,11 @@ pub struct ImportState {
 impl ImportState {
     /// Fresh state.
     pub fn new() -> ImportState {
-        ImportState { preview: RwSignal::new(None), error: RwSignal::new(None), merging: RwSignal::new(None) }
+        ImportState {
+            preview: RwSignal::new(None),
+            error: RwSignal::new(None),
+            merging: RwSignal::new(None),
+        }
     }
 
     /// Reads and checks `file`, then shows the preview or the reason it was refused.
@@ -44,7 +48,9 @@ impl ImportState {
         self.preview.set(None);
         self.error.set(None);
         if file.size() > MAX_FILE_BYTES as f64 {
-            let e = schema::ImportError::TooLarge { bytes: file.size() as usize };
+            let e = schema::ImportError::TooLarge {
+                bytes: file.size() as usize,
+            };
             self.error.set(Some((name, e.to_string())));
             return;
         }
@@ -52,7 +58,10 @@ impl ImportState {
             match persist::read_file(file).await {
                 Err(e) => self.error.set(Some((name, e))),
                 Ok(text) => match schema::parse(&text) {
-                    Ok(imported) => self.preview.set(Some(Preview { file_name: name, imported })),
+                    Ok(imported) => self.preview.set(Some(Preview {
+                        file_name: name,
+                        imported,
+                    })),
                     Err(e) => self.error.set(Some((name, e.to_string()))),
                 },
             }
@@ -81,7 +90,13 @@ pub fn install_drop(imports: ImportState) {
     });
     let drop = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
         set_drop_hint(false);
-        let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
         ev.prevent_default();
         imports.take_file(file);
     });
@@ -89,7 +104,8 @@ pub fn install_drop(imports: ImportState) {
 }
 
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
-    ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
+    ev.data_transfer()
+        .is_some_and(|d| d.types().includes(&"Files".into(), 0))
 }
 
 fn set_drop_hint(on: bool) {
@@ -142,7 +158,9 @@ fn open_as_new(app: AppState, mut plan: Plan, saved_at: crate::model::Timestamp)
 
 /// Replaces the open plan with the file's plan.
 fn replace_open(app: AppState, mut plan: Plan, saved_at: crate::model::Timestamp) {
-    let Some(open) = app.plan.get_untracked() else { return open_as_new(app, plan, saved_at) };
+    let Some(open) = app.plan.get_untracked() else {
+        return open_as_new(app, plan, saved_at);
+    };
     persist::snapshot(app, &open, SnapshotReason::Replace);
     if plan.id != open.id {
         if let Ok(Some((other, _))) = persist::load_plan(&plan.id) {
@@ -166,7 +184,10 @@ fn finish_merge(app: AppState, mut plan: Plan) {
     }
     plan.exchanged = clock::now();
     match app.edit(Edit::ReplaceAll(Box::new(plan))) {
-        Ok(_) => app.notify("Filen er flettet ind i planen. Fortryd (Ctrl+Z) tager fletningen tilbage.", None),
+        Ok(_) => app.notify(
+            "Filen er flettet ind i planen. Fortryd (Ctrl+Z) tager fletningen tilbage.",
+            None,
+        ),
         Err(e) => app.notify(e.to_string(), None),
     }
 }
@@ -203,7 +224,9 @@ pub fn ImportDialog() -> impl IntoView {
             match choice.get_untracked() {
                 "replace" => replace_open(app, plan, saved_at),
                 "merge" => {
-                    let Some(open) = app.plan.get_untracked() else { return };
+                    let Some(open) = app.plan.get_untracked() else {
+                        return;
+                    };
                     let since = open.exchanged.min(plan.exchanged);
                     let result = merge(&open, &plan, since);
                     if result.conflicts.is_empty() {
@@ -216,13 +239,15 @@ pub fn ImportDialog() -> impl IntoView {
             }
         };
         let done = plan.activities.iter().filter(|a| a.is_done()).count();
-        let radio = move |value: &'static str, label: String, enabled: bool| view! {
-            <label class="inline" class:disabled=!enabled>
-                <input type="radio" name="import-choice" disabled=!enabled
-                    prop:checked=move || choice.get() == value
-                    on:change=move |_| choice.set(value)/>
-                {label}
-            </label>
+        let radio = move |value: &'static str, label: String, enabled: bool| {
+            view! {
+                <label class="inline" class:disabled=!enabled>
+                    <input type="radio" name="import-choice" disabled=!enabled
+                        prop:checked=move || choice.get() == value
+                        on:change=move |_| choice.set(value)/>
+                    {label}
+                </label>
+            }
         };
         Some(view! {
             <Dialog labelledby="import-heading" on_close=move || imports.preview.set(None)>

@@ -27,7 +27,9 @@ fn open(app: AppState, id: &PlanId) {
 /// Runs `f` on the stored plan `id`: on the open plan through an edit,
 /// on another plan by loading, changing and saving it.
 fn change(app: AppState, id: &PlanId, edit: Edit) {
-    let is_open = app.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id));
+    let is_open = app
+        .plan
+        .with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id));
     let result = if is_open {
         app.edit(edit).map(drop).map_err(|e| e.to_string())
     } else {
@@ -35,7 +37,11 @@ fn change(app: AppState, id: &PlanId, edit: Edit) {
             Ok(Some((mut plan, _))) => plan
                 .apply(edit, clock::now())
                 .map_err(|e| e.to_string())
-                .and_then(|_| persist::store_plan(&plan).map(drop).map_err(|e| e.to_string())),
+                .and_then(|_| {
+                    persist::store_plan(&plan)
+                        .map(drop)
+                        .map_err(|e| e.to_string())
+                }),
             Ok(None) => Err("Planen findes ikke længere i browseren.".into()),
             Err(e) => Err(e.to_string()),
         }
@@ -76,11 +82,17 @@ fn delete(app: AppState, id: &PlanId) {
     if let Err(e) = persist::with_store(|s| s.delete(id)) {
         return app.notify(e.to_string(), None);
     }
-    if app.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id)) {
+    if app
+        .plan
+        .with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id))
+    {
         app.close_plan();
     }
     app.storage_tick.update(|t| *t += 1);
-    app.notify_with(format!("«{}» er slettet.", plan.title()), Some(UndoAction::RestorePlan(Box::new(plan))));
+    app.notify_with(
+        format!("«{}» er slettet.", plan.title()),
+        Some(UndoAction::RestorePlan(Box::new(plan))),
+    );
 }
 
 /// Stores a deleted plan again (the toast's "Fortryd"). Returns whether it worked.
@@ -116,7 +128,10 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
     let app = use_app();
     let id = StoredValue::new(summary.id.clone());
     let renaming = RwSignal::new(false);
-    let is_open = move || app.plan.with(|p| p.as_ref().is_some_and(|p| p.id == id.get_value()));
+    let is_open = move || {
+        app.plan
+            .with(|p| p.as_ref().is_some_and(|p| p.id == id.get_value()))
+    };
     let title = if summary.name.is_empty() {
         format!("{} · {}", summary.municipality, summary.solution)
     } else {

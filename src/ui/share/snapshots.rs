@@ -14,15 +14,25 @@ fn restore(app: AppState, info: &SnapshotInfo) {
     };
     let plan = match schema::parse(&text) {
         Ok(imported) => imported.plan,
-        Err(e) => return app.notify(format!("Øjebliksbilledet kan ikke læses: {}.", e.reason()), None),
+        Err(e) => {
+            return app.notify(
+                format!("Øjebliksbilledet kan ikke læses: {}.", e.reason()),
+                None,
+            )
+        }
     };
-    let open_id = app.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+    let open_id = app
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
     if open_id.as_ref() == Some(&plan.id) {
         if let Some(open) = app.plan.get_untracked() {
             persist::snapshot(app, &open, SnapshotReason::Restore);
         }
         match app.edit(Edit::ReplaceAll(Box::new(plan))) {
-            Ok(_) => app.notify("Øjebliksbilledet er gendannet. Fortryd (Ctrl+Z) tager det tilbage.", None),
+            Ok(_) => app.notify(
+                "Øjebliksbilledet er gendannet. Fortryd (Ctrl+Z) tager det tilbage.",
+                None,
+            ),
             Err(e) => app.notify(e.to_string(), None),
         }
     } else {
@@ -63,9 +73,16 @@ pub fn SnapshotList() -> impl IntoView {
         persist::with_store(|s| s.snapshots()).unwrap_or_default()
     });
     let title_of = move |info: &SnapshotInfo| {
-        let open = app.plan.with_untracked(|p| p.as_ref().filter(|p| p.id == info.plan).map(|p| p.title()));
-        open.or_else(|| persist::load_plan(&info.plan).ok().flatten().map(|(p, _)| p.title()))
-            .unwrap_or_else(|| "Slettet plan".to_string())
+        let open = app
+            .plan
+            .with_untracked(|p| p.as_ref().filter(|p| p.id == info.plan).map(|p| p.title()));
+        open.or_else(|| {
+            persist::load_plan(&info.plan)
+                .ok()
+                .flatten()
+                .map(|(p, _)| p.title())
+        })
+        .unwrap_or_else(|| "Slettet plan".to_string())
     };
     view! {
         <section aria-labelledby="snapshots-heading">
