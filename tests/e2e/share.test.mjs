@@ -670,6 +670,16 @@ test('"Flet ind": changes from both sides are kept, a conflict is chosen, Ctrl+Z
     await expectText(row(local, C).locator('.status'), 'Ikke startet');
     await expectText(row(local, B).locator('.responsible'), 'Lokal B');
     await storedWhen(local, (p) => activity(p, A).responsible === '' && activity(p, C).responsible === 'Lokal C', 'the undo is saved');
+
+    // Redo it, then restore the snapshot taken before the merge instead.
+    await local.keyboard.press('Control+Shift+z');
+    await expectText(row(local, A).locator('.responsible'), 'Fra filen A');
+    await gotoPlans(local);
+    await local.locator('table.snapshots tbody tr', { hasText: 'Før fletning' }).getByRole('button', { name: 'Gendan' }).click();
+    await expectText(toast(local), 'Øjebliksbilledet er gendannet. Fortryd (Ctrl+Z) tager det tilbage.');
+    const restored = await storedWhen(local, (p) => activity(p, A).responsible === '', 'the restored plan is saved');
+    assert.equal(activity(restored, C).responsible, 'Lokal C');
+    assert.equal(activity(restored, B).responsible, 'Lokal B');
   });
 });
 
@@ -1004,6 +1014,13 @@ test('Mine planer: rename, duplicate, delete with undo, open another plan, snaps
     assertValidFile(json, 'the snapshot download');
     assert.equal(json.plan.id, plan.id);
     assert.equal(json.plan.name, 'Budget 2027');
+
+    // "Eksportér" in a row exports that plan, open or not.
+    const rowFile = await download(page, () => planRow(page, copy.id).getByRole('button', { name: 'Eksportér' }).click());
+    const rowJson = JSON.parse(rowFile.text);
+    assertValidFile(rowJson, 'the export from the plan list');
+    assert.equal(rowJson.plan.id, copy.id);
+    assert.equal(rowJson.plan.name, 'Budget 2027 (kopi)');
 
     // "Gendan" brings it back and opens it.
     await snap.getByRole('button', { name: 'Gendan' }).click();
