@@ -63,8 +63,8 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "Filen fylder {:.1} MB; Implan kan højst læse {} MB. Kontrollér, at det er den rigtige fil.",
-                *bytes as f64 / 1_048_576.0,
+                "Filen fylder {} MB; Implan kan højst læse {} MB. Kontrollér, at det er den rigtige fil.",
+                format!("{:.1}", *bytes as f64 / 1_048_576.0).replace('.', ","),
                 MAX_FILE_BYTES / 1_048_576
             ),
             ImportError::NotJson { line, column } => write!(
@@ -98,7 +98,7 @@ impl ImportError {
     pub fn reason(&self) -> String {
         match self {
             ImportError::TooLarge { bytes } => {
-                format!("dataene fylder {:.1} MB", *bytes as f64 / 1_048_576.0)
+                format!("dataene fylder {} MB", format!("{:.1}", *bytes as f64 / 1_048_576.0).replace('.', ","))
             }
             ImportError::NotJson { line, column } => {
                 format!("dataene er ødelagte (ugyldig JSON i linje {line}, kolonne {column})")

@@ -34,6 +34,8 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 
 #[cfg(test)]
+mod golden_tests;
+#[cfg(test)]
 mod tests;
 
 /// The file name of an export: `<kommune>-<løsning>-<yyyy-mm-dd>.implan.json`,

@@ -33,6 +33,42 @@ pub const SNAPSHOT_SHARE: f64 = 0.4;
 /// At most this many snapshots are kept.
 pub const MAX_SNAPSHOTS: usize = 30;
 
+/// A stored revision: a counter raised by every save, and who wrote it
+/// (a random id per browser tab), so two tabs that save at the same moment
+/// never take each other's revision for their own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Revision {
+    /// How many saves the plan has had.
+    pub number: u64,
+    /// The writer's id.
+    pub writer: String,
+}
+
+impl Revision {
+    /// The revision after this one, written by `writer`.
+    pub fn next(&self, writer: &str) -> Revision {
+        Revision {
+            number: self.number + 1,
+            writer: writer.to_string(),
+        }
+    }
+
+    /// Reads "12:tab-id" (or a bare number).
+    pub fn parse(text: &str) -> Revision {
+        let (number, writer) = text.trim().split_once(':').unwrap_or((text.trim(), ""));
+        Revision {
+            number: number.parse().unwrap_or(0),
+            writer: writer.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Revision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.number, self.writer)
+    }
+}
+
 /// Saved data that could not be read. It stays where it is, untouched,
 /// until the user removes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +88,7 @@ pub struct Loaded {
     /// readable one.
     pub plan: Option<Plan>,
     /// The stored revision of that plan.
-    pub revision: u64,
+    pub revision: Revision,
     /// Saved plans that could not be read.
     pub corrupt: Vec<CorruptEntry>,
 }
@@ -155,7 +191,7 @@ pub enum SaveError {
     /// Another tab saved a newer revision since this one was loaded.
     Conflict {
         /// The stored revision.
-        stored: u64,
+        stored: Revision,
     },
 }
 
@@ -272,7 +308,7 @@ impl<B: Backend> Store<B> {
     }
 
     /// Loads the plan with `id` and its revision; `Ok(None)` if none is stored.
-    pub fn load_plan(&self, id: &PlanId) -> Result<Option<(Plan, u64)>, StorageError> {
+    pub fn load_plan(&self, id: &PlanId) -> Result<Option<(Plan, Revision)>, StorageError> {
         let Some(text) = self.backend.get(&plan_key(id))? else {
             return Ok(None);
         };
@@ -282,13 +318,13 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// The stored revision of the plan with `id` (0 if never saved).
-    pub fn revision(&self, id: &PlanId) -> Result<u64, StorageError> {
+    /// The stored revision of the plan with `id` (the default if never saved).
+    pub fn revision(&self, id: &PlanId) -> Result<Revision, StorageError> {
         Ok(self
             .backend
             .get(&rev_key(id))?
-            .and_then(|r| r.trim().parse().ok())
-            .unwrap_or(0))
+            .map(|r| Revision::parse(&r))
+            .unwrap_or_default())
     }
 
     /// Whether a plan with `id` is stored.
@@ -297,27 +333,43 @@ impl<B: Backend> Store<B> {
     }
 
     /// Saves `plan` whatever revision is stored, makes it the current plan
-    /// and returns its new revision.
-    pub fn save(&self, plan: &Plan, now: Timestamp) -> Result<u64, StorageError> {
+    /// and returns its new revision, written by `writer`.
+    pub fn save(
+        &self,
+        plan: &Plan,
+        now: Timestamp,
+        writer: &str,
+    ) -> Result<Revision, StorageError> {
         let stored = self.revision(&plan.id)?;
-        self.write(plan, now, stored + 1)
+        self.write(plan, now, stored.next(writer))
     }
 
     /// Saves `plan` only if the stored revision is still `base` (the one
-    /// this copy was loaded or last saved at); returns the new revision.
-    pub fn save_checked(&self, plan: &Plan, now: Timestamp, base: u64) -> Result<u64, SaveError> {
+    /// this copy was loaded at or last saved); returns the new revision.
+    pub fn save_checked(
+        &self,
+        plan: &Plan,
+        now: Timestamp,
+        base: &Revision,
+        writer: &str,
+    ) -> Result<Revision, SaveError> {
         let stored = self.revision(&plan.id)?;
-        if stored > base {
+        if &stored != base {
             return Err(SaveError::Conflict { stored });
         }
-        Ok(self.write(plan, now, stored + 1)?)
+        Ok(self.write(plan, now, stored.next(writer))?)
     }
 
-    fn write(&self, plan: &Plan, now: Timestamp, revision: u64) -> Result<u64, StorageError> {
+    fn write(
+        &self,
+        plan: &Plan,
+        now: Timestamp,
+        revision: Revision,
+    ) -> Result<Revision, StorageError> {
         let text = schema::to_json(plan, now);
         let key = plan_key(&plan.id);
         if let Some(today) = now.local_date() {
-            self.daily_snapshot(&plan.id, &key, today);
+            self.daily_snapshot(&plan.id, &key, today, now);
         }
         self.set_making_room(&key, &text)?;
         self.backend
@@ -328,7 +380,7 @@ impl<B: Backend> Store<B> {
 
     /// Before the first save of a day, keeps the stored version as a
     /// snapshot. Failing to do so never stops the save.
-    fn daily_snapshot(&self, id: &PlanId, key: &str, today: chrono::NaiveDate) {
+    fn daily_snapshot(&self, id: &PlanId, key: &str, today: chrono::NaiveDate, now: Timestamp) {
         let Ok(snaps) = self.snapshots() else { return };
         let taken_today = snaps.iter().any(|s| {
             &s.plan == id && s.reason == SnapshotReason::Daily && s.at.local_date() == Some(today)
@@ -337,12 +389,7 @@ impl<B: Backend> Store<B> {
             return;
         }
         if let Ok(Some(previous)) = self.backend.get(key) {
-            let at = Timestamp(
-                chrono::NaiveDateTime::from(today)
-                    .and_utc()
-                    .timestamp_millis()
-                    + 43_200_000,
-            );
+            let at = now;
             let _ = self.put_snapshot(id, SnapshotReason::Daily, at, &previous);
         }
     }

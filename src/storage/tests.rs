@@ -65,7 +65,7 @@ const CORRUPT_TEXT: &str = "{\"format\": \"implan-plan\", \"formatVersion\": 1, 
 fn saved_plan_loads_back_equal() {
     let store = Store::new(MemoryBackend::new());
     let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
-    store.save(&p, SAVE_TIME).unwrap();
+    store.save(&p, SAVE_TIME, "w").unwrap();
     let loaded = store.load().unwrap();
     assert_eq!(loaded.plan, Some(p));
     assert!(loaded.corrupt.is_empty());
@@ -75,7 +75,7 @@ fn saved_plan_loads_back_equal() {
 fn save_uses_the_documented_keys_and_format() {
     let store = Store::new(MemoryBackend::new());
     let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
-    store.save(&p, SAVE_TIME).unwrap();
+    store.save(&p, SAVE_TIME, "w").unwrap();
     let b = store.backend();
     assert_eq!(b.get(CURRENT_KEY).unwrap().as_deref(), Some("p-1"));
     let text = b.get(&key("p-1")).unwrap().expect("plan stored at its key");
@@ -83,7 +83,7 @@ fn save_uses_the_documented_keys_and_format() {
     let imported = schema::parse(&text).unwrap();
     assert_eq!(imported.plan, p);
     assert_eq!(imported.saved_at, Some(SAVE_TIME));
-    assert_eq!(b.get(&rev_key(&p.id)).unwrap().as_deref(), Some("1"));
+    assert_eq!(b.get(&rev_key(&p.id)).unwrap().as_deref(), Some("1:w"));
     assert_eq!(b.keys().unwrap().len(), 3, "plan, revision and current");
 }
 
@@ -91,22 +91,22 @@ fn save_uses_the_documented_keys_and_format() {
 fn saving_again_overwrites_the_same_key() {
     let store = Store::new(MemoryBackend::new());
     let mut p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
-    store.save(&p, SAVE_TIME).unwrap();
+    store.save(&p, SAVE_TIME, "w").unwrap();
     p.apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 2))
         .unwrap();
-    assert_eq!(store.save(&p, SAVE_TIME), Ok(2));
+    assert_eq!(store.save(&p, SAVE_TIME, "w").unwrap().number, 2);
     // Plan, revision, current, and the day's first snapshot of the old version.
     assert_eq!(store.backend().keys().unwrap().len(), 4);
     let loaded = store.load().unwrap();
     assert_eq!(loaded.plan.unwrap().municipality, "Aalborg");
-    assert_eq!(loaded.revision, 2);
+    assert_eq!(loaded.revision, Revision::parse("2:w"));
     let snaps = store.snapshots().unwrap();
     assert_eq!(snaps.len(), 1);
     assert_eq!(snaps[0].reason, SnapshotReason::Daily);
     let old = schema::parse(&store.snapshot_text(&snaps[0].key).unwrap().unwrap()).unwrap();
     assert_eq!(old.plan.municipality, "Aarhus");
     // Only one daily snapshot per day.
-    store.save(&p, SAVE_TIME).unwrap();
+    store.save(&p, SAVE_TIME, "w").unwrap();
     assert_eq!(store.snapshots().unwrap().len(), 1);
 }
 
@@ -114,35 +114,70 @@ fn saving_again_overwrites_the_same_key() {
 fn a_stale_revision_is_never_written() {
     let store = Store::new(MemoryBackend::new());
     let mut p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
-    let rev = store.save(&p, SAVE_TIME).unwrap();
+    let rev = store.save(&p, SAVE_TIME, "tab-a").unwrap();
     // Another tab saves a newer revision.
     let mut other = p.clone();
     other
         .apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 3))
         .unwrap();
-    assert_eq!(store.save_checked(&other, SAVE_TIME, rev), Ok(rev + 1));
+    let newer = store
+        .save_checked(&other, SAVE_TIME, &rev, "tab-b")
+        .unwrap();
+    assert_eq!(newer, Revision::parse("2:tab-b"));
     // This tab, still at `rev`, must not overwrite it.
     p.apply(Edit::SetMunicipality("Odense".into()), Timestamp(T0.0 + 4))
         .unwrap();
     let before = snapshot(store.backend());
     assert_eq!(
-        store.save_checked(&p, SAVE_TIME, rev),
-        Err(SaveError::Conflict { stored: rev + 1 })
+        store.save_checked(&p, SAVE_TIME, &rev, "tab-a"),
+        Err(SaveError::Conflict {
+            stored: newer.clone()
+        })
     );
     assert_eq!(snapshot(store.backend()), before, "nothing written");
     assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aalborg");
     // Once based on the stored revision it saves.
-    assert_eq!(store.save_checked(&p, SAVE_TIME, rev + 1), Ok(rev + 2));
+    assert_eq!(
+        store
+            .save_checked(&p, SAVE_TIME, &newer, "tab-a")
+            .unwrap()
+            .number,
+        3
+    );
+}
+
+#[test]
+fn two_writers_at_the_same_count_are_told_apart() {
+    let store = Store::new(MemoryBackend::new());
+    let p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    let base = store.save(&p, SAVE_TIME, "tab-a").unwrap();
+    // Tab B saved revision 2 while tab A, from the same base, also counts to 2.
+    let b = store.save_checked(&p, SAVE_TIME, &base, "tab-b").unwrap();
+    let a_would_be = base.next("tab-a");
+    assert_eq!(a_would_be.number, b.number);
+    assert_ne!(a_would_be, b, "the writer tells them apart");
+    assert!(matches!(
+        store.save_checked(&p, SAVE_TIME, &base, "tab-a"),
+        Err(SaveError::Conflict { .. })
+    ));
+    assert_eq!(
+        Revision::parse("7"),
+        Revision {
+            number: 7,
+            writer: String::new()
+        }
+    );
+    assert_eq!(Revision::parse(&b.to_string()), b);
 }
 
 #[test]
 fn plans_are_listed_newest_first_and_deleted_with_their_revision() {
     let store = Store::new(MemoryBackend::new());
     store
-        .save(&plan("p-1", "Aarhus", Timestamp(T0.0 + 1)), SAVE_TIME)
+        .save(&plan("p-1", "Aarhus", Timestamp(T0.0 + 1)), SAVE_TIME, "w")
         .unwrap();
     store
-        .save(&plan("p-2", "Vejle", Timestamp(T0.0 + 5)), SAVE_TIME)
+        .save(&plan("p-2", "Vejle", Timestamp(T0.0 + 5)), SAVE_TIME, "w")
         .unwrap();
     let (plans, corrupt) = store.list(d(2026, 10, 1)).unwrap();
     assert!(corrupt.is_empty());
@@ -151,7 +186,10 @@ fn plans_are_listed_newest_first_and_deleted_with_their_revision() {
     assert_eq!(plans[0].activities, 142);
     store.delete(&PlanId("p-2".into())).unwrap();
     assert!(store.load_plan(&PlanId("p-2".into())).unwrap().is_none());
-    assert_eq!(store.revision(&PlanId("p-2".into())).unwrap(), 0);
+    assert_eq!(
+        store.revision(&PlanId("p-2".into())).unwrap(),
+        Revision::default()
+    );
     assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aarhus");
 }
 
@@ -194,8 +232,8 @@ fn a_full_storage_gives_way_to_the_plan_by_dropping_old_snapshots() {
     let mut p2 = p.clone();
     p2.apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 2))
         .unwrap();
-    store.save(&p2, SAVE_TIME).unwrap();
-    store.save(&p2, SAVE_TIME).unwrap();
+    store.save(&p2, SAVE_TIME, "w").unwrap();
+    store.save(&p2, SAVE_TIME, "w").unwrap();
     assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aalborg");
 }
 
@@ -221,7 +259,7 @@ fn other_keys_are_neither_loaded_nor_reported() {
 fn loading_writes_nothing() {
     let store = Store::new(MemoryBackend::new());
     store
-        .save(&plan("p-1", "Aarhus", Timestamp(T0.0 + 1)), SAVE_TIME)
+        .save(&plan("p-1", "Aarhus", Timestamp(T0.0 + 1)), SAVE_TIME, "w")
         .unwrap();
     store.backend().set(&key("broken"), CORRUPT_TEXT).unwrap();
     let before = snapshot(store.backend());
@@ -258,7 +296,7 @@ fn saving_another_plan_does_not_touch_corrupt_data() {
     let store = Store::new(MemoryBackend::new());
     store.backend().set(&key("broken"), CORRUPT_TEXT).unwrap();
     let p = plan("p-new", "Odense", Timestamp(T0.0 + 5));
-    store.save(&p, SAVE_TIME).unwrap();
+    store.save(&p, SAVE_TIME, "w").unwrap();
     assert_eq!(
         store.backend().get(&key("broken")).unwrap().as_deref(),
         Some(CORRUPT_TEXT)
@@ -301,8 +339,8 @@ fn current_plan_opens_even_when_another_is_newer() {
     let store = Store::new(MemoryBackend::new());
     let newer = plan("a-newer", "Aarhus", Timestamp(T0.0 + 100));
     let current = plan("z-current", "Vejle", Timestamp(T0.0 + 1));
-    store.save(&newer, SAVE_TIME).unwrap();
-    store.save(&current, SAVE_TIME).unwrap();
+    store.save(&newer, SAVE_TIME, "w").unwrap();
+    store.save(&current, SAVE_TIME, "w").unwrap();
     assert_eq!(store.load().unwrap().plan, Some(current));
 }
 
@@ -313,7 +351,7 @@ fn current_key_at_a_corrupt_plan_falls_back_to_the_newest_readable_plan() {
     let newest = plan("b-newest", "Vejle", Timestamp(T0.0 + 300));
     let middle = plan("c-middle", "Ærø", Timestamp(T0.0 + 200));
     for p in [&old, &newest, &middle] {
-        store.save(p, SAVE_TIME).unwrap();
+        store.save(p, SAVE_TIME, "w").unwrap();
     }
     store.backend().set(&key("0-broken"), CORRUPT_TEXT).unwrap();
     store.backend().set(CURRENT_KEY, "0-broken").unwrap();
@@ -328,8 +366,8 @@ fn current_key_at_a_missing_plan_falls_back_to_the_newest_plan() {
     let store = Store::new(MemoryBackend::new());
     let newest = plan("a-newest", "Aarhus", Timestamp(T0.0 + 300));
     let older = plan("b-older", "Vejle", Timestamp(T0.0 + 100));
-    store.save(&newest, SAVE_TIME).unwrap();
-    store.save(&older, SAVE_TIME).unwrap();
+    store.save(&newest, SAVE_TIME, "w").unwrap();
+    store.save(&older, SAVE_TIME, "w").unwrap();
     store.backend().set(CURRENT_KEY, "deleted-plan").unwrap();
     assert_eq!(store.load().unwrap().plan, Some(newest));
 }
@@ -339,8 +377,8 @@ fn without_a_current_key_the_newest_plan_opens() {
     let store = Store::new(MemoryBackend::new());
     let older = plan("a-older", "Aarhus", Timestamp(T0.0 + 100));
     let newest = plan("b-newest", "Vejle", Timestamp(T0.0 + 300));
-    store.save(&newest, SAVE_TIME).unwrap();
-    store.save(&older, SAVE_TIME).unwrap();
+    store.save(&newest, SAVE_TIME, "w").unwrap();
+    store.save(&older, SAVE_TIME, "w").unwrap();
     store.backend().remove(CURRENT_KEY).unwrap();
     assert_eq!(store.load().unwrap().plan, Some(newest));
 }
@@ -356,7 +394,7 @@ fn full_storage_refuses_the_save_and_keeps_the_previous_plan_intact() {
         + CURRENT_KEY.len()
         + "p-1".len();
     let store = Store::new(MemoryBackend::with_quota(used + 100));
-    store.save(&p, SAVE_TIME).unwrap();
+    store.save(&p, SAVE_TIME, "w").unwrap();
     let before = snapshot(store.backend());
 
     // The plan grows beyond the quota.
@@ -371,7 +409,7 @@ fn full_storage_refuses_the_save_and_keeps_the_previous_plan_intact() {
         )
         .unwrap();
     assert_eq!(
-        store.save(&bigger, Timestamp(SAVE_TIME.0 + 1)),
+        store.save(&bigger, Timestamp(SAVE_TIME.0 + 1), "w"),
         Err(StorageError::Full)
     );
     assert_eq!(snapshot(store.backend()), before, "stored bytes changed");
@@ -383,7 +421,7 @@ fn full_storage_refuses_the_save_and_keeps_the_previous_plan_intact() {
 
     // A second plan does not fit either, and changes nothing.
     let other = plan("p-2", "Vejle", Timestamp(T0.0 + 3));
-    assert_eq!(store.save(&other, SAVE_TIME), Err(StorageError::Full));
+    assert_eq!(store.save(&other, SAVE_TIME, "w"), Err(StorageError::Full));
     assert_eq!(snapshot(store.backend()), before);
     assert_eq!(store.load().unwrap().plan, Some(p));
 }

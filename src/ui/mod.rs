@@ -69,6 +69,23 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `f` between two `performance` marks and records a measure named
+/// `name` (read by the bench command; costs microseconds).
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    let end = format!("{name}-end");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    out
+}
+
 fn console_error_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());

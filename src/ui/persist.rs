@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use super::{clock, AppState, SyncConflict};
 use crate::model::{merge, Plan, PlanId, Timestamp};
 use crate::storage::{
-    rev_key, Backend, Loaded, LocalBackend, MemoryBackend, SaveError, SnapshotReason, StorageError,
-    Store, PLAN_PREFIX, QUOTA_UNITS,
+    rev_key, Backend, Loaded, LocalBackend, MemoryBackend, Revision, SaveError, SnapshotReason,
+    StorageError, Store, PLAN_PREFIX, QUOTA_UNITS,
 };
 
 /// Delay between an edit and its save.
@@ -26,7 +26,12 @@ thread_local! {
     static IN_MEMORY: Cell<bool> = const { Cell::new(true) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
     /// The stored revision the open plan is based on.
-    static BASE_REV: Cell<u64> = const { Cell::new(0) };
+    static BASE_REV: RefCell<Revision> = RefCell::new(Revision::default());
+    /// This tab's id, written with every revision it saves.
+    static WRITER: String = {
+        let hex = super::clock::new_plan_id().0;
+        format!("tab-{}", &hex[2..14])
+    };
     /// When the open plan last agreed with storage.
     static BASE_TIME: Cell<i64> = const { Cell::new(0) };
 }
@@ -54,7 +59,7 @@ pub fn open() -> (Loaded, Option<StorageError>) {
         Ok(loaded) => (loaded, error),
         Err(e) => (Loaded::default(), Some(e)),
     };
-    BASE_REV.with(|r| r.set(loaded.revision));
+    BASE_REV.with(|r| *r.borrow_mut() = loaded.revision.clone());
     BASE_TIME.with(|t| t.set(clock::now().0));
     STORE.with(|s| *s.borrow_mut() = Some(store));
     (loaded, error)
@@ -70,9 +75,19 @@ pub fn pending() -> bool {
     PENDING.with(Cell::get)
 }
 
+/// This tab's writer id.
+fn writer() -> String {
+    WRITER.with(Clone::clone)
+}
+
+/// The revision the open plan is based on.
+fn base() -> Revision {
+    BASE_REV.with(|r| r.borrow().clone())
+}
+
 /// Makes the open plan's storage base `revision`, as of now.
-pub fn set_base(revision: u64) {
-    BASE_REV.with(|r| r.set(revision));
+pub fn set_base(revision: Revision) {
+    BASE_REV.with(|r| *r.borrow_mut() = revision);
     BASE_TIME.with(|t| t.set(clock::now().0));
 }
 
@@ -99,21 +114,23 @@ pub fn save_now(state: AppState) {
         // Nothing is written until the user has chosen.
         return;
     }
-    let base = BASE_REV.with(Cell::get);
+    let base = base();
+    let writer = writer();
     let now = clock::now();
-    let result = state.plan.with_untracked(|plan| {
-        let Some(plan) = plan else { return Ok(None) };
-        with_store(|store| Ok(store.save_checked(plan, now, base))).map(Some)
+    let result = super::timed("implan-save", || {
+        state.plan.with_untracked(|plan| {
+            let Some(plan) = plan else { return Ok(None) };
+            with_store(|store| Ok(store.save_checked(plan, now, &base, &writer))).map(Some)
+        })
     });
     let outcome = match result {
         Ok(None) => Ok(()),
         Ok(Some(Ok(revision))) => {
-            BASE_REV.with(|r| r.set(revision));
-            BASE_TIME.with(|t| t.set(now.0));
+            set_base(revision);
             Ok(())
         }
-        Ok(Some(Err(SaveError::Conflict { stored }))) => {
-            reconcile(state, stored);
+        Ok(Some(Err(SaveError::Conflict { .. }))) => {
+            reconcile(state);
             Ok(())
         }
         Ok(Some(Err(SaveError::Storage(e)))) | Err(e) => Err(e),
@@ -134,19 +151,20 @@ fn report(state: AppState, outcome: Result<(), StorageError>) {
     }
 }
 
-/// Another tab saved revision `stored` of the open plan while this tab has
-/// unsaved edits: merge the two, record by record, from the time they last
-/// agreed. Without conflicts the merged plan is saved; otherwise the user
-/// chooses (see [`SyncConflict`]).
-fn reconcile(state: AppState, stored: u64) {
+/// Another tab saved revision `stored` of the open plan: merge it with
+/// this tab's plan, record by record, from the time the two last agreed.
+/// Without conflicts the merge is adopted, and saved when it holds changes
+/// the stored version lacks; otherwise the user chooses (see
+/// [`SyncConflict`]).
+fn reconcile(state: AppState) {
     let Some(id) = state
         .plan
         .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
     else {
         return;
     };
-    let theirs = match with_store(|s| s.load_plan(&id)) {
-        Ok(Some((plan, _))) => plan,
+    let (theirs, stored) = match with_store(|s| s.load_plan(&id)) {
+        Ok(Some(found)) => found,
         Ok(None) => return,
         Err(e) => return report(state, Err(e)),
     };
@@ -155,23 +173,46 @@ fn reconcile(state: AppState, stored: u64) {
         .plan
         .with_untracked(|ours| ours.as_ref().map(|ours| merge(ours, &theirs, since)));
     let Some(result) = result else { return };
-    if result.conflicts.is_empty() {
-        state.plan.set(Some(result.plan));
-        BASE_REV.with(|r| r.set(stored));
-        state.notify("Ændringer fra en anden fane er flettet ind i planen.", None);
-        save_now(state);
-    } else {
+    if !result.conflicts.is_empty() {
         state
             .sync_conflict
             .set(Some(SyncConflict { result, stored }));
+        return;
+    }
+    let ours_kept = !same_content(&result.plan, &theirs);
+    let changed_here = state
+        .plan
+        .with_untracked(|p| p.as_ref().is_some_and(|p| !same_content(p, &result.plan)));
+    if changed_here {
+        state.replace_from_storage(result.plan);
+    }
+    set_base(stored);
+    if ours_kept {
+        save_now(state);
+    }
+    if changed_here {
+        state.notify("Planen er opdateret med ændringer fra en anden fane.", None);
     }
 }
 
+/// Whether two versions of a plan hold the same records (ignoring when
+/// the plan as a whole was last saved or exchanged).
+fn same_content(a: &Plan, b: &Plan) -> bool {
+    a.activities == b.activities
+        && a.tasks == b.tasks
+        && a.tombstones.len() == b.tombstones.len()
+        && a.name == b.name
+        && a.municipality == b.municipality
+        && a.solution == b.solution
+        && a.phases == b.phases
+        && a.go_live == b.go_live
+}
+
 /// Settles a conflict with the user's resolved plan.
-pub fn settle_conflict(state: AppState, plan: Plan, stored: u64) {
+pub fn settle_conflict(state: AppState, plan: Plan, stored: Revision) {
     state.sync_conflict.set(None);
     state.plan.set(Some(plan));
-    BASE_REV.with(|r| r.set(stored));
+    set_base(stored);
     save_now(state);
 }
 
@@ -217,21 +258,18 @@ pub fn install_tab_sync(state: AppState) {
         if key != rev_key(&id) {
             if key == format!("{PLAN_PREFIX}{}", id.as_str()) && ev.new_value().is_none() {
                 state.notify("Planen er slettet i en anden fane. Den er stadig åben her; gem den igen ved at redigere eller eksportere.", None);
-                BASE_REV.with(|r| r.set(0));
+                set_base(Revision::default());
             }
             return;
         }
-        let stored: u64 = ev.new_value().and_then(|v| v.parse().ok()).unwrap_or(0);
-        if stored <= BASE_REV.with(Cell::get) {
+        let stored = Revision::parse(&ev.new_value().unwrap_or_default());
+        if stored == base() || state.sync_conflict.with_untracked(Option::is_some) {
             return;
         }
-        if pending() {
-            // Our save will find the newer revision and merge.
-            save_now(state);
-        } else if state.sync_conflict.with_untracked(Option::is_none) {
-            reload_stored(state);
-            state.notify("Planen er opdateret med ændringer fra en anden fane.", None);
-        }
+        // Merge rather than reload: this tab's last save may have been
+        // overwritten by a save made at the same moment.
+        PENDING.with(|p| p.set(false));
+        reconcile(state);
     });
     std::mem::forget(handle);
 }
@@ -281,8 +319,9 @@ pub fn snapshot(state: AppState, plan: &Plan, reason: SnapshotReason) {
 
 /// Saves `plan` as a stored plan (not necessarily the open one) whatever
 /// revision is stored, returning the new revision.
-pub fn store_plan(plan: &Plan) -> Result<u64, StorageError> {
-    with_store(|s| s.save(plan, clock::now()))
+pub fn store_plan(plan: &Plan) -> Result<Revision, StorageError> {
+    let writer = writer();
+    with_store(|s| s.save(plan, clock::now(), &writer))
 }
 
 /// Removes saved data at `key` (after the user chose to discard it).
@@ -291,7 +330,7 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 }
 
 /// Loads a stored plan.
-pub fn load_plan(id: &PlanId) -> Result<Option<(Plan, u64)>, StorageError> {
+pub fn load_plan(id: &PlanId) -> Result<Option<(Plan, Revision)>, StorageError> {
     with_store(|s| s.load_plan(id))
 }
 

@@ -14,7 +14,7 @@ pub struct SyncConflict {
     /// The merge of this tab's plan (ours) with the stored one (theirs).
     pub result: MergeResult,
     /// The stored revision merged with.
-    pub stored: u64,
+    pub stored: crate::storage::Revision,
 }
 
 /// How many edits can be undone.
@@ -224,15 +224,16 @@ impl AppState {
     /// edits of the plan open before are saved first. `revision` is the
     /// stored revision the plan was loaded at; `None` means a plan not yet
     /// stored, which is saved at once.
-    pub fn open_plan(&self, plan: Plan, revision: Option<u64>) {
+    pub fn open_plan(&self, plan: Plan, revision: Option<crate::storage::Revision>) {
         persist::flush(*self);
         let _ = persist::with_store(|s| s.set_current(&plan.id));
         self.plan.set(Some(plan));
         self.clear_history();
         self.filter.set(ActivityFilter::default());
         self.editing.set(None);
-        persist::set_base(revision.unwrap_or(0));
-        if revision.is_none() {
+        let is_new = revision.is_none();
+        persist::set_base(revision.unwrap_or_default());
+        if is_new {
             persist::save_now(*self);
         }
     }
@@ -242,7 +243,7 @@ impl AppState {
         self.plan.set(None);
         self.clear_history();
         self.editing.set(None);
-        persist::set_base(0);
+        persist::set_base(Default::default());
     }
 
     /// Replaces the open plan with the stored version (another tab's save),

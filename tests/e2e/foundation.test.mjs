@@ -789,7 +789,10 @@ test('opening the app at #/aktiviteter without a plan shows Ny plan', async () =
     async ({ page }) => {
       await openApp(page, '#/aktiviteter');
       await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
-      await expectCount(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link'), 1);
+      // Without a plan only "Mine planer" and "Ny plan" are offered.
+      const links = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link');
+      await expectCount(links, 2);
+      assert.deepEqual(await links.allTextContents(), ['Mine planer', 'Ny plan']);
     },
     { open: false },
   );

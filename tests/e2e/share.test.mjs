@@ -788,7 +788,7 @@ test('two tabs: a stale tab that changed the same record asks "Planen er også �
 const SIMULTANEOUS_BUG =
   'bug: two tabs saving at the same moment both write the same revision number; one edit is lost from storage and each tab keeps only its own (src/storage/store.rs save_checked, src/ui/persist.rs install_tab_sync)';
 
-test('two tabs: edits made at the same moment in both tabs are both kept', { todo: SIMULTANEOUS_BUG }, async () => {
+test('two tabs: edits made at the same moment in both tabs are both kept', async () => {
   await withApp(env, async ({ page: one, context }) => {
     await newPlan(one, { municipality: 'Vejle', solution: 'KY' });
     await gotoActivities(one);
@@ -1041,7 +1041,7 @@ test('Mine planer: rename, duplicate, delete with undo, open another plan, snaps
 const DAILY_SNAPSHOT_TIME_BUG =
   'bug: the daily snapshot is stamped 12:00 UTC of the day, so in the morning it shows a future time ("kl. 13.00") and sorts above newer snapshots (src/storage/store.rs daily_snapshot)';
 
-test('snapshots show when they were taken, newest first', { todo: DAILY_SNAPSHOT_TIME_BUG }, async () => {
+test('snapshots show when they were taken, newest first', async () => {
   await withApp(
     env,
     async ({ page, context }) => {
@@ -1076,7 +1076,7 @@ test('snapshots show when they were taken, newest first', { todo: DAILY_SNAPSHOT
 
 // Bug: ImportError::TooLarge formats the size with Rust's "{:.1}", a decimal
 // point, where Danish text uses a decimal comma (src/schema/import.rs).
-test('a file over 20 MB is refused with the size written the Danish way', { todo: 'bug: "Filen fylder 21.0 MB" uses a decimal point, not a comma (src/schema/import.rs ImportError::TooLarge)' }, async () => {
+test('a file over 20 MB is refused with the size written the Danish way', async () => {
   await withApp(env, async ({ page }) => {
     await chooseFile(page, { name: 'stor.implan.json', buffer: Buffer.alloc(21 * 1024 * 1024, 0x20) });
     await expectText(refusalDialog(page).locator('.error'), /^Filen fylder 21,0 MB; Implan kan højst læse 20 MB\./);

@@ -104,10 +104,10 @@ pub fn SyncConflictDialog() -> impl IntoView {
         let conflict = app.sync_conflict.get()?;
         let choices = RwSignal::new(vec![Side::Ours; conflict.result.conflicts.len()]);
         let result = StoredValue::new(conflict.result.clone());
-        let stored = conflict.stored;
+        let stored = StoredValue::new(conflict.stored.clone());
         let apply = move |_| {
             let plan = result.with_value(|r| resolve(r, &choices.get_untracked()));
-            persist::settle_conflict(app, plan, stored);
+            persist::settle_conflict(app, plan, stored.get_value());
             app.notify(
                 "Planen er flettet med ændringerne fra den anden fane og gemt.",
                 None,

@@ -13,11 +13,8 @@ pub fn export_json(state: AppState, plan: &Plan) {
     let name = schema::export_file_name(plan, clock::today(), "implan.json");
     let mut copy = plan.clone();
     copy.exchanged = now;
-    if download_text(
-        &name,
-        "application/json",
-        &schema::to_json_pretty(&copy, now),
-    ) {
+    let text = super::super::timed("implan-export", || schema::to_json_pretty(&copy, now));
+    if download_text(&name, "application/json", &text) {
         let is_open = state
             .plan
             .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id));

@@ -57,7 +57,7 @@ impl ImportState {
         leptos::task::spawn_local(async move {
             match persist::read_file(file).await {
                 Err(e) => self.error.set(Some((name, e))),
-                Ok(text) => match schema::parse(&text) {
+                Ok(text) => match super::super::timed("implan-import", || schema::parse(&text)) {
                     Ok(imported) => self.preview.set(Some(Preview {
                         file_name: name,
                         imported,
