@@ -353,11 +353,24 @@ impl<B: Backend> Store<B> {
         base: &Revision,
         writer: &str,
     ) -> Result<Revision, SaveError> {
-        let stored = self.revision(&plan.id)?;
+        self.write_checked(&plan.id, &schema::to_json(plan, now), now, base, writer)
+    }
+
+    /// Like [`Store::save_checked`] for a plan already written as text by
+    /// [`schema::to_json`] (so the two steps can run as separate tasks).
+    pub fn write_checked(
+        &self,
+        id: &PlanId,
+        text: &str,
+        now: Timestamp,
+        base: &Revision,
+        writer: &str,
+    ) -> Result<Revision, SaveError> {
+        let stored = self.revision(id)?;
         if &stored != base {
             return Err(SaveError::Conflict { stored });
         }
-        Ok(self.write(plan, now, stored.next(writer))?)
+        Ok(self.write_text(id, text, now, stored.next(writer))?)
     }
 
     fn write(
@@ -366,15 +379,23 @@ impl<B: Backend> Store<B> {
         now: Timestamp,
         revision: Revision,
     ) -> Result<Revision, StorageError> {
-        let text = schema::to_json(plan, now);
-        let key = plan_key(&plan.id);
+        self.write_text(&plan.id, &schema::to_json(plan, now), now, revision)
+    }
+
+    fn write_text(
+        &self,
+        id: &PlanId,
+        text: &str,
+        now: Timestamp,
+        revision: Revision,
+    ) -> Result<Revision, StorageError> {
+        let key = plan_key(id);
         if let Some(today) = now.local_date() {
-            self.daily_snapshot(&plan.id, &key, today, now);
+            self.daily_snapshot(id, &key, today, now);
         }
-        self.set_making_room(&key, &text)?;
-        self.backend
-            .set(&rev_key(&plan.id), &revision.to_string())?;
-        self.backend.set(CURRENT_KEY, plan.id.as_str())?;
+        self.set_making_room(&key, text)?;
+        self.backend.set(&rev_key(id), &revision.to_string())?;
+        self.backend.set(CURRENT_KEY, id.as_str())?;
         Ok(revision)
     }
 

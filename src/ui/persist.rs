@@ -25,6 +25,9 @@ thread_local! {
     static STORE: RefCell<Option<AnyStore>> = const { RefCell::new(None) };
     static IN_MEMORY: Cell<bool> = const { Cell::new(true) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// Raised by every save, so a queued second step knows it is stale.
+    static SAVE_SEQ: Cell<u64> = const { Cell::new(0) };
+    static USAGE_PENDING: Cell<bool> = const { Cell::new(false) };
     /// The stored revision the open plan is based on.
     static BASE_REV: RefCell<Revision> = RefCell::new(Revision::default());
     /// This tab's id, written with every revision it saves.
@@ -87,6 +90,8 @@ fn base() -> Revision {
 
 /// Makes the open plan's storage base `revision`, as of now.
 pub fn set_base(revision: Revision) {
+    // A queued second save step based on the old revision must not run.
+    SAVE_SEQ.with(|s| s.set(s.get() + 1));
     BASE_REV.with(|r| *r.borrow_mut() = revision);
     BASE_TIME.with(|t| t.set(clock::now().0));
 }
@@ -96,7 +101,7 @@ pub fn schedule_save(state: AppState) {
     if PENDING.with(|p| p.replace(true)) {
         return;
     }
-    set_timeout(move || flush(state), SAVE_DELAY);
+    set_timeout(move || save_in_two_steps(state), SAVE_DELAY);
 }
 
 /// Saves the open plan now if a save is pending.
@@ -106,10 +111,45 @@ pub fn flush(state: AppState) {
     }
 }
 
+/// A scheduled save: the plan is written as text in one task and stored
+/// in the next, so neither blocks the page for long. A save made in
+/// between (e.g. when the page is hidden) cancels the second step.
+fn save_in_two_steps(state: AppState) {
+    if !PENDING.with(|p| p.get()) || state.sync_conflict.with_untracked(Option::is_some) {
+        return;
+    }
+    PENDING.with(|p| p.set(false));
+    let now = clock::now();
+    let Some((id, text)) = super::timed("implan-save-serialize", || {
+        state.plan.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| (p.id.clone(), crate::schema::to_json(p, now)))
+        })
+    }) else {
+        return;
+    };
+    let seq = SAVE_SEQ.with(|s| s.get() + 1);
+    SAVE_SEQ.with(|s| s.set(seq));
+    set_timeout(
+        move || {
+            if SAVE_SEQ.with(Cell::get) != seq {
+                return;
+            }
+            let (base, writer) = (base(), writer());
+            let result = super::timed("implan-save-write", || {
+                with_store(|s| Ok(s.write_checked(&id, &text, now, &base, &writer)))
+            });
+            finish_save(state, result.map(Some));
+        },
+        Duration::ZERO,
+    );
+}
+
 /// Saves the open plan now, unless another tab saved a newer revision: then
 /// the two are merged (and the user asked about records both changed).
 pub fn save_now(state: AppState) {
     PENDING.with(|p| p.set(false));
+    SAVE_SEQ.with(|s| s.set(s.get() + 1));
     if state.sync_conflict.with_untracked(Option::is_some) {
         // Nothing is written until the user has chosen.
         return;
@@ -123,6 +163,10 @@ pub fn save_now(state: AppState) {
             with_store(|store| Ok(store.save_checked(plan, now, &base, &writer))).map(Some)
         })
     });
+    finish_save(state, result);
+}
+
+fn finish_save(state: AppState, result: Result<Option<Result<Revision, SaveError>>, StorageError>) {
     let outcome = match result {
         Ok(None) => Ok(()),
         Ok(Some(Ok(revision))) => {
@@ -135,8 +179,27 @@ pub fn save_now(state: AppState) {
         }
         Ok(Some(Err(SaveError::Storage(e)))) | Err(e) => Err(e),
     };
+    let full = matches!(outcome, Err(StorageError::Full));
     report(state, outcome);
-    refresh_usage(state);
+    if full {
+        refresh_usage(state);
+    } else {
+        schedule_usage(state);
+    }
+}
+
+/// Re-measures storage use a little later, at most once per few seconds.
+fn schedule_usage(state: AppState) {
+    if USAGE_PENDING.with(|u| u.replace(true)) {
+        return;
+    }
+    set_timeout(
+        move || {
+            USAGE_PENDING.with(|u| u.set(false));
+            refresh_usage(state);
+        },
+        Duration::from_secs(3),
+    );
 }
 
 /// Shows or clears the storage error banner.
