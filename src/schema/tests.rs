@@ -791,7 +791,7 @@ fn every_import_error_has_a_danish_message() {
     }
     let m: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(
-        m[0].contains("25.0 MB") && m[0].contains("20 MB"),
+        m[0].contains("25,0 MB") && m[0].contains("20 MB"),
         "{}",
         m[0]
     );
