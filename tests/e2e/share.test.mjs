@@ -96,7 +96,7 @@ async function chooseFile(page, { name, text: content, buffer }) {
     name,
     mimeType: 'application/json',
     buffer: buffer ?? Buffer.from(content, 'utf8'),
-  });
+  }, { timeout: 90_000 }); // a 21 MB file takes a while to hand to a busy browser
 }
 
 function previewDialog(page) {
