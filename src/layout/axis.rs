@@ -66,7 +66,11 @@ const LONG_WEEK_LABEL: f64 = 46.0;
 const MIN_WEEK_GAP: f64 = 20.0;
 
 /// Builds ticks from consecutive interval starts within the scale.
-fn ticks(scale: &Scale, starts: impl Iterator<Item = NaiveDate>, label: impl Fn(NaiveDate, f64) -> String) -> Vec<Tick> {
+fn ticks(
+    scale: &Scale,
+    starts: impl Iterator<Item = NaiveDate>,
+    label: impl Fn(NaiveDate, f64) -> String,
+) -> Vec<Tick> {
     let end = scale.last() + Duration::days(1);
     let starts: Vec<NaiveDate> = starts.take_while(|d| *d < end).collect();
     starts
@@ -77,7 +81,12 @@ fn ticks(scale: &Scale, starts: impl Iterator<Item = NaiveDate>, label: impl Fn(
             let to = starts.get(i + 1).copied().unwrap_or(end);
             let x = scale.x(from);
             let width = scale.x(to) - x;
-            Tick { x, width, label: label(*d, width), date: *d }
+            Tick {
+                x,
+                width,
+                label: label(*d, width),
+                date: *d,
+            }
         })
         .collect()
 }
@@ -87,14 +96,17 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
-    d.checked_add_months(chrono::Months::new(n)).unwrap_or(NaiveDate::MAX)
+    d.checked_add_months(chrono::Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// Month starts from the month holding the scale's first day, stepping `n` months.
 fn months_from(scale: &Scale, step: u32) -> impl Iterator<Item = NaiveDate> {
     let first = first_of_month(scale.start);
     let first = if step == 3 {
-        first.with_month(((first.month() - 1) / 3) * 3 + 1).unwrap_or(first)
+        first
+            .with_month(((first.month() - 1) / 3) * 3 + 1)
+            .unwrap_or(first)
     } else if step == 12 {
         first.with_month(1).unwrap_or(first)
     } else {
@@ -131,12 +143,20 @@ pub fn axis(scale: &Scale) -> Vec<AxisRow> {
     if month_w >= 90.0 {
         rows.push(AxisRow {
             unit: Unit::Month,
-            ticks: ticks(scale, months_from(scale, 1), |d, _| format!("{} {}", MONTHS[d.month0() as usize], d.year())),
+            ticks: ticks(scale, months_from(scale, 1), |d, _| {
+                format!("{} {}", MONTHS[d.month0() as usize], d.year())
+            }),
         });
     } else {
         rows.push(AxisRow {
             unit: Unit::Year,
-            ticks: ticks(scale, months_from(scale, 12), |d, w| if w >= 34.0 { d.year().to_string() } else { String::new() }),
+            ticks: ticks(scale, months_from(scale, 12), |d, w| {
+                if w >= 34.0 {
+                    d.year().to_string()
+                } else {
+                    String::new()
+                }
+            }),
         });
         if month_w >= 10.0 {
             rows.push(AxisRow {
@@ -168,15 +188,23 @@ pub fn axis(scale: &Scale) -> Vec<AxisRow> {
     let px_week = ppd * 7.0;
     let wide = px_week >= LONG_WEEK_LABEL;
     let stride = if wide { 1 } else { week_stride(px_week) };
-    let mondays = std::iter::successors(Some(week_start(scale.start)), |d| Some(*d + Duration::days(7)))
-        .filter(move |d| {
-            let w = iso_week(*d).1;
-            stride == 1 || ((w - 1) % stride == 0 && w != 53)
-        });
-    rows.push(AxisRow { unit: Unit::Week, ticks: ticks(scale, mondays, |d, _| week_label(d, wide)) });
+    let mondays = std::iter::successors(Some(week_start(scale.start)), |d| {
+        Some(*d + Duration::days(7))
+    })
+    .filter(move |d| {
+        let w = iso_week(*d).1;
+        stride == 1 || ((w - 1).is_multiple_of(stride) && w != 53)
+    });
+    rows.push(AxisRow {
+        unit: Unit::Week,
+        ticks: ticks(scale, mondays, |d, _| week_label(d, wide)),
+    });
     if ppd >= 18.0 {
         let days = scale.start.iter_days();
-        rows.push(AxisRow { unit: Unit::Day, ticks: ticks(scale, days, |d, _| d.day().to_string()) });
+        rows.push(AxisRow {
+            unit: Unit::Day,
+            ticks: ticks(scale, days, |d, _| d.day().to_string()),
+        });
     }
     rows
 }
@@ -204,7 +232,11 @@ pub fn days_off(scale: &Scale, min_px: f64) -> Vec<DayOff> {
         .take(scale.days as usize)
         .filter_map(|d| {
             let h = holiday(d);
-            (h.is_some() || is_weekend(d)).then(|| DayOff { x: scale.x(d), date: d, holiday: h })
+            (h.is_some() || is_weekend(d)).then(|| DayOff {
+                x: scale.x(d),
+                date: d,
+                holiday: h,
+            })
         })
         .collect()
 }
@@ -222,7 +254,10 @@ pub fn grid_path(row: &AxisRow, y0: f64, y1: f64) -> String {
 pub fn days_off_path(scale: &Scale, days: &[DayOff], y0: f64, y1: f64) -> String {
     let mut d = String::with_capacity(days.len() * 24);
     for day in days {
-        d.push_str(&format!("M{:.1} {y0:.0}h{:.1}V{y1:.0}h-{:.1}z", day.x, scale.px_per_day, scale.px_per_day));
+        d.push_str(&format!(
+            "M{:.1} {y0:.0}h{:.1}V{y1:.0}h-{:.1}z",
+            day.x, scale.px_per_day, scale.px_per_day
+        ));
     }
     d
 }
@@ -236,16 +271,28 @@ mod tests {
     }
 
     fn row(rows: &[AxisRow], unit: Unit) -> &AxisRow {
-        rows.iter().find(|r| r.unit == unit).unwrap_or_else(|| panic!("no {unit:?} row"))
+        rows.iter()
+            .find(|r| r.unit == unit)
+            .unwrap_or_else(|| panic!("no {unit:?} row"))
     }
 
     #[test]
     fn month_zoom_labels_months_with_years_and_every_week() {
         let scale = Scale::new(d(2020, 12, 1), d(2021, 1, 31), 5.0);
         let rows = axis(&scale);
-        assert_eq!(rows.iter().map(|r| r.unit).collect::<Vec<_>>(), vec![Unit::Month, Unit::Week]);
+        assert_eq!(
+            rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
+            vec![Unit::Month, Unit::Week]
+        );
         let months = row(&rows, Unit::Month);
-        assert_eq!(months.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), vec!["december 2020", "januar 2021"]);
+        assert_eq!(
+            months
+                .ticks
+                .iter()
+                .map(|t| t.label.as_str())
+                .collect::<Vec<_>>(),
+            vec!["december 2020", "januar 2021"]
+        );
         assert_eq!(months.ticks[1].x, 31.0 * 5.0);
         assert_eq!(months.ticks[1].width, 31.0 * 5.0);
         let weeks = row(&rows, Unit::Week);
@@ -266,10 +313,24 @@ mod tests {
     fn week_zoom_shows_days_and_long_week_labels() {
         let scale = Scale::new(d(2024, 12, 23), d(2025, 1, 12), 24.0);
         let rows = axis(&scale);
-        assert_eq!(rows.iter().map(|r| r.unit).collect::<Vec<_>>(), vec![Unit::Month, Unit::Week, Unit::Day]);
+        assert_eq!(
+            rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
+            vec![Unit::Month, Unit::Week, Unit::Day]
+        );
         let weeks = row(&rows, Unit::Week);
-        assert_eq!(weeks.ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), vec!["uge 52", "uge 1", "uge 2"]);
-        assert_eq!(weeks.ticks[1].date, d(2024, 12, 30), "30.12.2024 starts week 1 of 2025");
+        assert_eq!(
+            weeks
+                .ticks
+                .iter()
+                .map(|t| t.label.as_str())
+                .collect::<Vec<_>>(),
+            vec!["uge 52", "uge 1", "uge 2"]
+        );
+        assert_eq!(
+            weeks.ticks[1].date,
+            d(2024, 12, 30),
+            "30.12.2024 starts week 1 of 2025"
+        );
         let days = row(&rows, Unit::Day);
         assert_eq!(days.ticks.len(), 21);
         assert_eq!(days.ticks[0].label, "23");
@@ -280,20 +341,50 @@ mod tests {
     fn quarter_and_whole_plan_zoom_thin_out_labels() {
         let scale = Scale::new(d(2026, 10, 1), d(2028, 6, 30), 1.6);
         let rows = axis(&scale);
-        assert_eq!(rows.iter().map(|r| r.unit).collect::<Vec<_>>(), vec![Unit::Year, Unit::Month, Unit::Week]);
-        assert_eq!(row(&rows, Unit::Year).ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), vec!["2026", "2027", "2028"]);
-        assert_eq!(row(&rows, Unit::Year).ticks[0].x, 0.0, "the first year tick is clipped to the scale");
+        assert_eq!(
+            rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
+            vec![Unit::Year, Unit::Month, Unit::Week]
+        );
+        assert_eq!(
+            row(&rows, Unit::Year)
+                .ticks
+                .iter()
+                .map(|t| t.label.as_str())
+                .collect::<Vec<_>>(),
+            vec!["2026", "2027", "2028"]
+        );
+        assert_eq!(
+            row(&rows, Unit::Year).ticks[0].x,
+            0.0,
+            "the first year tick is clipped to the scale"
+        );
         assert_eq!(row(&rows, Unit::Month).ticks[0].label, "okt");
         // 11.2 px per week: every second week is labelled, odd numbers.
         let weeks = row(&rows, Unit::Week);
-        assert!(weeks.ticks.iter().all(|t| t.label.parse::<u32>().unwrap() % 2 == 1), "{:?}", weeks.ticks);
-        assert!(weeks.ticks.windows(2).all(|w| w[1].x - w[0].x >= 20.0 || w[0].label == "53"));
+        assert!(
+            weeks
+                .ticks
+                .iter()
+                .all(|t| t.label.parse::<u32>().unwrap() % 2 == 1),
+            "{:?}",
+            weeks.ticks
+        );
+        assert!(weeks
+            .ticks
+            .windows(2)
+            .all(|w| w[1].x - w[0].x >= 20.0 || w[0].label == "53"));
         // Very narrow: quarters instead of months.
         let scale = Scale::new(d(2026, 1, 1), d(2036, 12, 31), 0.2);
         let rows = axis(&scale);
-        assert_eq!(rows.iter().map(|r| r.unit).collect::<Vec<_>>(), vec![Unit::Year, Unit::Quarter, Unit::Week]);
+        assert_eq!(
+            rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
+            vec![Unit::Year, Unit::Quarter, Unit::Week]
+        );
         assert_eq!(row(&rows, Unit::Quarter).ticks[1].label, "K2");
-        assert!(row(&rows, Unit::Week).ticks.iter().all(|t| t.label == "1" || t.label == "27"));
+        assert!(row(&rows, Unit::Week)
+            .ticks
+            .iter()
+            .all(|t| t.label == "1" || t.label == "27"));
     }
 
     #[test]
@@ -312,9 +403,27 @@ mod tests {
         let dates: Vec<_> = off.iter().map(|o| (o.date.day(), o.holiday)).collect();
         assert_eq!(
             dates,
-            vec![(25, Some("Skærtorsdag")), (26, Some("Langfredag")), (27, None), (28, Some("Påskedag")), (29, Some("2. påskedag")), (3, None), (4, None)]
+            vec![
+                (25, Some("Skærtorsdag")),
+                (26, Some("Langfredag")),
+                (27, None),
+                (28, Some("Påskedag")),
+                (29, Some("2. påskedag")),
+                (3, None),
+                (4, None)
+            ]
         );
-        assert!(days_off(&Scale { px_per_day: 2.0, ..scale }, 4.0).is_empty());
-        assert_eq!(days_off_path(&scale, &off[..1], 0.0, 10.0), "M72.0 0h24.0V10h-24.0z");
+        assert!(days_off(
+            &Scale {
+                px_per_day: 2.0,
+                ..scale
+            },
+            4.0
+        )
+        .is_empty());
+        assert_eq!(
+            days_off_path(&scale, &off[..1], 0.0, 10.0),
+            "M72.0 0h24.0V10h-24.0z"
+        );
     }
 }

@@ -13,13 +13,24 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Danish month names, January first.
 pub const MONTHS: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// Short Danish month names, January first.
-pub const MONTHS_SHORT: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+pub const MONTHS_SHORT: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
 
 /// The ISO-8601 week of `date`: (week-numbering year, week 1 to 53).
 ///
@@ -69,7 +80,10 @@ pub struct Holiday {
 /// The Danish public holidays of `year`, in date order.
 pub fn danish_holidays(year: i32) -> Vec<Holiday> {
     let easter = easter_sunday(year);
-    let rel = |days: i64, name| Holiday { date: easter + Duration::days(days), name };
+    let rel = |days: i64, name| Holiday {
+        date: easter + Duration::days(days),
+        name,
+    };
     let fixed = |month, day, name| Holiday {
         date: NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default(),
         name,
@@ -173,7 +187,12 @@ mod tests {
 
     #[test]
     fn danish_holidays_of_several_years() {
-        let names = |y| danish_holidays(y).iter().map(|h| (h.date, h.name)).collect::<Vec<_>>();
+        let names = |y| {
+            danish_holidays(y)
+                .iter()
+                .map(|h| (h.date, h.name))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             names(2023),
             vec![
@@ -192,8 +211,14 @@ mod tests {
         );
         // Store bededag is gone from 2024.
         assert_eq!(danish_holidays(2024).len(), 10);
-        assert!(danish_holidays(2024).iter().all(|h| h.name != "Store bededag"));
-        assert_eq!(holiday(d(2024, 4, 26)), None, "the old store bededag 2024 is a working day");
+        assert!(danish_holidays(2024)
+            .iter()
+            .all(|h| h.name != "Store bededag"));
+        assert_eq!(
+            holiday(d(2024, 4, 26)),
+            None,
+            "the old store bededag 2024 is a working day"
+        );
         assert_eq!(holiday(d(2024, 3, 28)), Some("Skærtorsdag"));
         assert_eq!(holiday(d(2024, 5, 9)), Some("Kristi himmelfartsdag"));
         assert_eq!(holiday(d(2025, 4, 17)), Some("Skærtorsdag"));
@@ -221,6 +246,9 @@ mod tests {
         assert!(!is_working_day(d(2027, 3, 27)), "a Saturday");
         assert!(!is_working_day(d(2027, 3, 25)), "skærtorsdag");
         assert!(!is_working_day(d(2027, 1, 1)), "nytårsdag");
-        assert!(is_working_day(d(2027, 12, 24)), "juleaftensdag is not a public holiday");
+        assert!(
+            is_working_day(d(2027, 12, 24)),
+            "juleaftensdag is not a public holiday"
+        );
     }
 }

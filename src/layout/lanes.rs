@@ -2,8 +2,6 @@
 //! as swimlanes and each lane's activities, with collapsing, filtering and
 //! the summaries shown for collapsed rows.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::scale::Scale;
@@ -66,7 +64,12 @@ impl Summary {
                 span = Some(span.map_or((s, d), |(s0, d0)| (s0.min(s), d0.max(d))));
             }
         }
-        span.map(|(start, due)| Summary { start, due, done, total })
+        span.map(|(start, due)| Summary {
+            start,
+            due,
+            done,
+            total,
+        })
     }
 
     fn merge(a: Option<Summary>, b: Option<Summary>) -> Option<Summary> {
@@ -125,18 +128,18 @@ pub struct Lanes {
     /// Number of shown activities with both dates (whether or not their
     /// rows are collapsed).
     pub dated: usize,
-    by_key: HashMap<RowKey, usize>,
 }
 
 impl Lanes {
     /// The row showing `key`, if shown.
     pub fn row(&self, key: &RowKey) -> Option<&Row> {
-        self.by_key.get(key).map(|i| &self.rows[*i])
+        self.position(key).map(|i| &self.rows[i])
     }
 
-    /// Position of the row showing `key` in [`Lanes::rows`].
+    /// Position of the row showing `key` in [`Lanes::rows`] (a linear
+    /// search: lookups are one per user action, not per row).
     pub fn position(&self, key: &RowKey) -> Option<usize> {
-        self.by_key.get(key).copied()
+        self.rows.iter().position(|r| r.key == *key)
     }
 
     /// The rows overlapping the band from `top` to `bottom`.
@@ -153,7 +156,7 @@ impl Lanes {
 /// only main tasks holding a matching activity (and their groups). Within
 /// a lane activities follow their phase, then their order in the plan, so
 /// changing dates never reorders rows. Activities without both dates get
-/// no row and are listed in [`Lanes::undated`].
+/// no row and are listed in [`Lanes::undated`], in main task order.
 pub fn lanes(plan: &Plan, options: &LaneOptions) -> Lanes {
     let filter_empty = options.filter.is_empty();
     let mut per_task: Vec<Vec<usize>> = vec![Vec::new(); usize::from(TaskNo::COUNT)];
@@ -186,12 +189,16 @@ pub fn lanes(plan: &Plan, options: &LaneOptions) -> Lanes {
         y += GROUP_H;
         let (mut group_count, mut group_summary) = (0, None);
         for task in tasks {
-            let indices = &mut per_task[usize::from(task.get()) - 1];
-            indices.sort_by_key(|i| (plan.activities[*i].phase, *i));
+            // Stable grouping by phase, keeping plan order within a phase.
+            let mut by_phase: [Vec<usize>; 5] = Default::default();
+            for i in &per_task[usize::from(task.get()) - 1] {
+                by_phase[plan.activities[*i].phase.index()].push(*i);
+            }
+            let indices: Vec<usize> = by_phase.concat();
             let summary = Summary::of(indices.iter().map(|i| &plan.activities[*i]));
-            let (dated, undated): (Vec<usize>, Vec<usize>) = indices
-                .iter()
-                .partition(|i| plan.activities[**i].start.is_some() && plan.activities[**i].due.is_some());
+            let (dated, undated): (Vec<usize>, Vec<usize>) = indices.iter().partition(|i| {
+                plan.activities[**i].start.is_some() && plan.activities[**i].due.is_some()
+            });
             out.dated += dated.len();
             out.undated.extend(undated);
             group_count += indices.len();
@@ -230,9 +237,7 @@ pub fn lanes(plan: &Plan, options: &LaneOptions) -> Lanes {
         g.count = group_count;
         g.summary = group_summary;
     }
-    out.undated.sort_unstable();
     out.height = y;
-    out.by_key = out.rows.iter().enumerate().map(|(i, r)| (r.key.clone(), i)).collect();
     out
 }
 
@@ -254,5 +259,10 @@ pub struct Rect {
 pub fn bar_rect(scale: &Scale, row_y: f64, row_h: f64, start: NaiveDate, due: NaiveDate) -> Rect {
     let (x, width) = scale.span(start, due);
     let width = width.max(MIN_BAR_W);
-    Rect { x, y: row_y + BAR_PAD, width, height: row_h - 2.0 * BAR_PAD }
+    Rect {
+        x,
+        y: row_y + BAR_PAD,
+        width,
+        height: row_h - 2.0 * BAR_PAD,
+    }
 }

@@ -67,12 +67,22 @@ pub fn phase_bands(plan: &Plan, scale: &Scale) -> Vec<PhaseBand> {
             let w = plan.window(phase);
             let (x, width) = scale.span(w.start, w.end);
             let dates = format!("{}–{}", date(w.start), date(w.end));
-            let candidates = [format!("{} · {dates}", phase.label()), phase.label(), phase.code().to_string()];
+            let candidates = [
+                format!("{} · {dates}", phase.label()),
+                phase.label(),
+                phase.code().to_string(),
+            ];
             let label = candidates
                 .into_iter()
                 .find(|c| text_width(c, 12.0, true) + 8.0 <= width)
                 .unwrap_or_default();
-            PhaseBand { phase, x, width, label, title: format!("{}: {dates}", phase.label()) }
+            PhaseBand {
+                phase,
+                x,
+                width,
+                label,
+                title: format!("{}: {dates}", phase.label()),
+            }
         })
         .collect()
 }
@@ -157,7 +167,11 @@ pub fn time_windows(plan: &Plan, scale: &Scale) -> Vec<TimeWindow> {
             "{what}: {}–{} (mindst til {})",
             date(days.start),
             date(days.end),
-            date(if label == "Hyper-care" { days.core_end } else { days.core_start })
+            date(if label == "Hyper-care" {
+                days.core_end
+            } else {
+                days.core_start
+            })
         ),
     };
     vec![
@@ -168,7 +182,13 @@ pub fn time_windows(plan: &Plan, scale: &Scale) -> Vec<TimeWindow> {
             "Idriftsættelse",
             "Idriftsættelse (teknisk cut-over, 2–14 arbejdsdage før go-live)",
         ),
-        make(10, hyper_care(plan.go_live), HYPER_CARE_COLOR, "Hyper-care", "Hyper-care (de første 7–10 arbejdsdage efter go-live)"),
+        make(
+            10,
+            hyper_care(plan.go_live),
+            HYPER_CARE_COLOR,
+            "Hyper-care",
+            "Hyper-care (de første 7–10 arbejdsdage efter go-live)",
+        ),
     ]
 }
 

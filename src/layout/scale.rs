@@ -64,7 +64,11 @@ pub struct Scale {
 impl Scale {
     /// A scale from `first` to `last`, both included.
     pub fn new(first: NaiveDate, last: NaiveDate, px_per_day: f64) -> Scale {
-        Scale { start: first, days: (last - first).num_days().max(0) + 1, px_per_day }
+        Scale {
+            start: first,
+            days: (last - first).num_days().max(0) + 1,
+            px_per_day,
+        }
     }
 
     /// The last day shown.
@@ -108,9 +112,20 @@ pub fn plan_range(plan: &Plan) -> (NaiveDate, NaiveDate) {
         .phases
         .iter()
         .flat_map(|w| [w.start, w.end])
-        .chain([plan.go_live, hyper_care(plan.go_live).end, cutover(plan.go_live).start])
-        .chain(plan.activities.iter().flat_map(|a| [a.start, a.due]).flatten());
-    let (min, max) = dates.fold((plan.go_live, plan.go_live), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        .chain([
+            plan.go_live,
+            hyper_care(plan.go_live).end,
+            cutover(plan.go_live).start,
+        ])
+        .chain(
+            plan.activities
+                .iter()
+                .flat_map(|a| [a.start, a.due])
+                .flatten(),
+        );
+    let (min, max) = dates.fold((plan.go_live, plan.go_live), |(lo, hi), d| {
+        (lo.min(d), hi.max(d))
+    });
     let first = (min - Duration::days(7)).with_day(1).unwrap_or(min);
     let after = max + Duration::days(7);
     let next_month = if after.month() == 12 {
@@ -134,7 +149,12 @@ pub enum DragMode {
 
 /// The dates after dragging by `days` whole days. The start never passes
 /// the due date and vice versa.
-pub fn dragged(start: NaiveDate, due: NaiveDate, mode: DragMode, days: i64) -> (NaiveDate, NaiveDate) {
+pub fn dragged(
+    start: NaiveDate,
+    due: NaiveDate,
+    mode: DragMode,
+    days: i64,
+) -> (NaiveDate, NaiveDate) {
     let by = Duration::days(days);
     match mode {
         DragMode::Move => (start + by, due + by),
@@ -161,11 +181,19 @@ pub enum PhaseFit {
 /// Checks `start`–`due` against `window`; `mode` decides how dates are
 /// kept inside: a moved bar is shifted back whole (cut to the window if it
 /// is longer), a resized edge is stopped at the window's edge.
-pub fn phase_fit(window: PhaseWindow, start: NaiveDate, due: NaiveDate, mode: DragMode) -> PhaseFit {
+pub fn phase_fit(
+    window: PhaseWindow,
+    start: NaiveDate,
+    due: NaiveDate,
+    mode: DragMode,
+) -> PhaseFit {
     if window.contains(start) && window.contains(due) {
         return PhaseFit::Inside;
     }
-    let extended = PhaseWindow { start: window.start.min(start), end: window.end.max(due) };
+    let extended = PhaseWindow {
+        start: window.start.min(start),
+        end: window.end.max(due),
+    };
     let kept = match mode {
         DragMode::Move => {
             let len = due - start;

@@ -41,7 +41,10 @@ pub fn add_working_days(date: NaiveDate, n: i64) -> NaiveDate {
 /// The number of working days from `from` to `to`, both included (0 when
 /// `to` is before `from`).
 pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    from.iter_days().take_while(|d| *d <= to).filter(|d| is_working_day(*d)).count() as i64
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .filter(|d| is_working_day(*d))
+        .count() as i64
 }
 
 /// A window with a shortest and a longest extent: the model gives time
@@ -132,11 +135,17 @@ mod tests {
     fn go_live_windows() {
         // Go-live Monday 06.09.2027.
         let h = hyper_care(d(2027, 9, 6));
-        assert_eq!((h.start, h.core_end, h.end), (d(2027, 9, 6), d(2027, 9, 14), d(2027, 9, 17)));
+        assert_eq!(
+            (h.start, h.core_end, h.end),
+            (d(2027, 9, 6), d(2027, 9, 14), d(2027, 9, 17))
+        );
         assert_eq!(working_days_between(h.start, h.core_end), 7);
         assert_eq!(working_days_between(h.start, h.end), 10);
         let c = cutover(d(2027, 9, 6));
-        assert_eq!((c.start, c.core_start, c.end), (d(2027, 8, 17), d(2027, 9, 2), d(2027, 9, 3)));
+        assert_eq!(
+            (c.start, c.core_start, c.end),
+            (d(2027, 8, 17), d(2027, 9, 2), d(2027, 9, 3))
+        );
         assert_eq!(working_days_between(c.start, c.end), 14);
         assert_eq!(working_days_between(c.core_start, c.core_end), 2);
         // Go-live on 2. påskedag 2027: hyper-care starts the day after, and

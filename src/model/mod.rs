@@ -11,7 +11,9 @@ mod query;
 mod task;
 
 pub use activity::{Activity, ActivityChange, Origin, Status};
-pub use create::{propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE};
+pub use create::{
+    propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE,
+};
 pub use edit::{Edit, EditError};
 pub use ids::{ActivityId, PlanId, Timestamp};
 pub use phase::{Phase, PhaseSet};

@@ -3,8 +3,8 @@
 
 mod activities;
 mod banners;
-mod date_input;
 pub mod clock;
+mod date_input;
 mod download;
 mod editor;
 pub mod format;
@@ -14,6 +14,7 @@ mod overview;
 pub mod persist;
 mod settings;
 mod state;
+mod timeline;
 
 pub use activities::ActivitiesPage;
 pub use editor::ActivityEditor;
@@ -49,7 +50,9 @@ pub fn start() {
 
 /// Sets a `performance` mark once the next frame has been painted.
 fn mark_after_paint(name: &'static str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
         // A zero timeout after the frame callback runs after the paint.
         set_timeout(move || mark(name), std::time::Duration::ZERO);
@@ -77,11 +80,14 @@ pub fn App() -> impl IntoView {
     sync_route_with_hash(app);
     persist::install_flush_on_hide(app);
     install_shortcuts(app);
-    let page = move || match (app.route.get(), app.plan.with(Option::is_some)) {
+    // A memo, so that edits to the plan do not rebuild the whole page.
+    let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
+    let page = move || match (app.route.get(), has_plan.get()) {
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
         (Route::Indstillinger, true) => view! { <SettingsPage /> }.into_any(),
+        (Route::Tidslinje, true) => view! { <timeline::TimelinePage /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
@@ -136,7 +142,10 @@ fn install_shortcuts(app: AppState) {
 fn Header() -> impl IntoView {
     let app = use_app();
     let has_plan = move || app.plan.with(Option::is_some);
-    let title = move || app.plan.with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default());
+    let title = move || {
+        app.plan
+            .with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default())
+    };
     let link = move |route: Route, label: &'static str| {
         view! {
             <a
@@ -158,6 +167,7 @@ fn Header() -> impl IntoView {
                 <Show when=has_plan>
                     {link(Route::Overblik, "Overblik")}
                     {link(Route::Aktiviteter, "Aktiviteter")}
+                    {link(Route::Tidslinje, "Tidslinje")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
                 {link(Route::NyPlan, "Ny plan")}

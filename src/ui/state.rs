@@ -19,6 +19,8 @@ pub enum Route {
     Aktiviteter,
     /// Indstillinger: plan settings.
     Indstillinger,
+    /// Tidslinje: the plan as a phase timeline (Gantt).
+    Tidslinje,
     /// Ny plan: create a plan.
     NyPlan,
 }
@@ -31,14 +33,21 @@ impl Route {
             Route::Aktiviteter => "#/aktiviteter",
             Route::Indstillinger => "#/indstillinger",
             Route::NyPlan => "#/ny",
+            Route::Tidslinje => "#/tidslinje",
         }
     }
 
     /// The route of a URL fragment.
     pub fn from_hash(hash: &str) -> Option<Route> {
-        [Route::Overblik, Route::Aktiviteter, Route::Indstillinger, Route::NyPlan]
-            .into_iter()
-            .find(|r| r.hash() == hash)
+        [
+            Route::Overblik,
+            Route::Aktiviteter,
+            Route::Indstillinger,
+            Route::NyPlan,
+            Route::Tidslinje,
+        ]
+        .into_iter()
+        .find(|r| r.hash() == hash)
     }
 }
 
@@ -85,7 +94,11 @@ pub struct AppState {
 impl AppState {
     /// State holding `plan`.
     pub fn new(plan: Option<Plan>) -> AppState {
-        let route = if plan.is_some() { Route::Overblik } else { Route::NyPlan };
+        let route = if plan.is_some() {
+            Route::Overblik
+        } else {
+            Route::NyPlan
+        };
         AppState {
             plan: RwSignal::new(plan),
             route: RwSignal::new(route),
@@ -152,7 +165,12 @@ impl AppState {
     pub fn undo(&self) {
         if let Some(step) = self.undo.try_update(Vec::pop).flatten() {
             if let Ok(inverse) = self.apply_raw(step.inverse) {
-                self.redo.update(|r| r.push(Step { inverse, group: None }));
+                self.redo.update(|r| {
+                    r.push(Step {
+                        inverse,
+                        group: None,
+                    })
+                });
             }
         }
     }
@@ -161,7 +179,12 @@ impl AppState {
     pub fn redo(&self) {
         if let Some(step) = self.redo.try_update(Vec::pop).flatten() {
             if let Ok(inverse) = self.apply_raw(step.inverse) {
-                self.undo.update(|u| u.push(Step { inverse, group: None }));
+                self.undo.update(|u| {
+                    u.push(Step {
+                        inverse,
+                        group: None,
+                    })
+                });
             }
         }
     }
@@ -179,9 +202,16 @@ impl AppState {
     /// Shows a toast.
     /// It hides itself after a while (longer when it offers undo).
     pub fn notify(&self, text: impl Into<String>, undo: Option<Edit>) {
-        let seq = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.seq)) + 1;
+        let seq = self
+            .toast
+            .with_untracked(|t| t.as_ref().map_or(0, |t| t.seq))
+            + 1;
         let delay = if undo.is_some() { 15 } else { 6 };
-        self.toast.set(Some(Toast { text: text.into(), undo, seq }));
+        self.toast.set(Some(Toast {
+            text: text.into(),
+            undo,
+            seq,
+        }));
         let toast = self.toast;
         set_timeout(
             move || {
