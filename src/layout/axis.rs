@@ -65,11 +65,12 @@ const LONG_WEEK_LABEL: f64 = 46.0;
 /// Least pixels between week labels.
 const MIN_WEEK_GAP: f64 = 20.0;
 
-/// Builds ticks from consecutive interval starts within the scale.
+/// Builds ticks from consecutive interval starts within the scale (not
+/// generic, so one copy serves every row).
 fn ticks(
     scale: &Scale,
-    starts: impl Iterator<Item = NaiveDate>,
-    label: impl Fn(NaiveDate, f64) -> String,
+    starts: &mut dyn Iterator<Item = NaiveDate>,
+    label: &dyn Fn(NaiveDate, f64) -> String,
 ) -> Vec<Tick> {
     let end = scale.last() + Duration::days(1);
     let starts: Vec<NaiveDate> = starts.take_while(|d| *d < end).collect();
@@ -143,14 +144,14 @@ pub fn axis(scale: &Scale) -> Vec<AxisRow> {
     if month_w >= 90.0 {
         rows.push(AxisRow {
             unit: Unit::Month,
-            ticks: ticks(scale, months_from(scale, 1), |d, _| {
+            ticks: ticks(scale, &mut months_from(scale, 1), &|d, _| {
                 format!("{} {}", MONTHS[d.month0() as usize], d.year())
             }),
         });
     } else {
         rows.push(AxisRow {
             unit: Unit::Year,
-            ticks: ticks(scale, months_from(scale, 12), |d, w| {
+            ticks: ticks(scale, &mut months_from(scale, 12), &|d, w| {
                 if w >= 34.0 {
                     d.year().to_string()
                 } else {
@@ -161,21 +162,21 @@ pub fn axis(scale: &Scale) -> Vec<AxisRow> {
         if month_w >= 10.0 {
             rows.push(AxisRow {
                 unit: Unit::Month,
-                ticks: ticks(scale, months_from(scale, 1), |d, w| {
+                ticks: ticks(scale, &mut months_from(scale, 1), &|d, w| {
                     let m = d.month0() as usize;
                     if w >= 62.0 {
                         MONTHS[m].to_string()
                     } else if w >= 26.0 {
                         MONTHS_SHORT[m].to_string()
                     } else {
-                        MONTHS_SHORT[m][..1].to_uppercase()
+                        MONTHS_SHORT[m][..1].to_ascii_uppercase()
                     }
                 }),
             });
         } else {
             rows.push(AxisRow {
                 unit: Unit::Quarter,
-                ticks: ticks(scale, months_from(scale, 3), |d, w| {
+                ticks: ticks(scale, &mut months_from(scale, 3), &|d, w| {
                     if w >= 18.0 {
                         format!("K{}", d.month0() / 3 + 1)
                     } else {
@@ -188,7 +189,7 @@ pub fn axis(scale: &Scale) -> Vec<AxisRow> {
     let px_week = ppd * 7.0;
     let wide = px_week >= LONG_WEEK_LABEL;
     let stride = if wide { 1 } else { week_stride(px_week) };
-    let mondays = std::iter::successors(Some(week_start(scale.start)), |d| {
+    let mut mondays = std::iter::successors(Some(week_start(scale.start)), |d| {
         Some(*d + Duration::days(7))
     })
     .filter(move |d| {
@@ -197,13 +198,13 @@ pub fn axis(scale: &Scale) -> Vec<AxisRow> {
     });
     rows.push(AxisRow {
         unit: Unit::Week,
-        ticks: ticks(scale, mondays, |d, _| week_label(d, wide)),
+        ticks: ticks(scale, &mut mondays, &|d, _| week_label(d, wide)),
     });
     if ppd >= 18.0 {
-        let days = scale.start.iter_days();
+        let mut days = scale.start.iter_days();
         rows.push(AxisRow {
             unit: Unit::Day,
-            ticks: ticks(scale, days, |d, _| d.day().to_string()),
+            ticks: ticks(scale, &mut days, &|d, _| d.day().to_string()),
         });
     }
     rows

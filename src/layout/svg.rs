@@ -34,8 +34,29 @@ pub struct SvgOptions {
     pub today: NaiveDate,
     /// The zoom level's name.
     pub zoom: &'static str,
-    /// A font to embed (base64 of a TTF/WOFF2 file and its format name), if any.
-    pub font: Option<(String, &'static str)>,
+    /// Fonts to embed, as base64 of WOFF2 files: (regular, bold). Without
+    /// them the file names its font stack only.
+    pub fonts: Option<(String, String)>,
+}
+
+/// Base64 of `bytes` (standard alphabet, with padding).
+pub fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Escapes text for XML content and attribute values.
@@ -395,8 +416,13 @@ pub fn timeline_svg(plan: &Plan, lanes: &Lanes, scale: &Scale, options: &SvgOpti
         font = FONT_STACK.replace('\'', "&apos;"),
         t = escape(&title),
     );
-    if let Some((data, format)) = &options.font {
-        let _ = write!(s, "@font-face{{font-family:'Implan Sans';src:url(data:font/{format};base64,{data}) format('{format}');}}");
+    if let Some((regular, bold)) = &options.fonts {
+        for (weight, data) in [(400, regular), (700, bold)] {
+            let _ = write!(
+                s,
+                "@font-face{{font-family:'Implan Sans';font-weight:{weight};src:url(data:font/woff2;base64,{data}) format('woff2');}}"
+            );
+        }
         s.push_str("svg{font-family:'Implan Sans',");
     } else {
         s.push_str("svg{font-family:");

@@ -541,7 +541,7 @@ fn the_svg_is_standalone_well_formed_and_holds_every_title() {
         printed: d(2027, 5, 3),
         today: d(2027, 5, 3),
         zoom: "Kvartal",
-        font: None,
+        fonts: None,
     };
     let svg = timeline_svg(&p, &l, &s, &options);
     let elements = check_xml(&svg).unwrap_or_else(|e| panic!("{e}"));
@@ -578,12 +578,26 @@ fn the_svg_is_standalone_well_formed_and_holds_every_title() {
         &l,
         &s,
         &SvgOptions {
-            font: Some(("AAEC".into(), "woff2")),
+            fonts: Some(("AAEC".into(), "AAED".into())),
             ..options
         },
     );
-    assert!(with_font.contains("@font-face") && with_font.contains("base64,AAEC"));
+    assert!(
+        with_font.contains("@font-face")
+            && with_font.contains("base64,AAEC")
+            && with_font.contains("base64,AAED")
+    );
     check_xml(&with_font).unwrap();
+}
+
+#[test]
+fn base64_matches_the_standard() {
+    assert_eq!(svg::base64(b""), "");
+    assert_eq!(svg::base64(b"f"), "Zg==");
+    assert_eq!(svg::base64(b"fo"), "Zm8=");
+    assert_eq!(svg::base64(b"foo"), "Zm9v");
+    assert_eq!(svg::base64(b"foobar"), "Zm9vYmFy");
+    assert_eq!(svg::base64(&[0xff, 0xfe, 0x00, 0x10]), "//4AEA==");
 }
 
 #[test]

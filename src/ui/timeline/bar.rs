@@ -91,7 +91,7 @@ pub fn pointer_down(app: AppState, tl: Tl, ev: web_sys::PointerEvent) {
     } else {
         DragMode::Move
     };
-    if let Some(scroller) = tl.scroller.get_untracked() {
+    if let Some(scroller) = tl.scroller() {
         let _ = scroller.set_pointer_capture(ev.pointer_id());
     }
     if let Ok(bar) = bar.dyn_into::<web_sys::SvgElement>() {
@@ -114,7 +114,7 @@ pub fn pointer_move(tl: Tl, ev: web_sys::PointerEvent) {
         return;
     }
     let x = f64::from(ev.client_x());
-    let ppd = tl.scale.with_untracked(|s| s.px_per_day);
+    let ppd = tl.scale_now().px_per_day;
     tl.drag.maybe_update(|d| {
         let Some(d) = d.as_mut() else { return false };
         let dx = x - d.origin_x;

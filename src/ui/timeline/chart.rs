@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{self, html, set, svg, sync_attr, sync_markup, sync_text, Listener};
-use super::{bar, Tl, LABEL_W};
+use super::{bar, Tl, Ui, LABEL_W};
 use crate::catalog;
 use crate::layout::axis::AXIS_ROW_H;
 use crate::layout::marks::{MILESTONE_ROW_H, PHASE_ROW_H};
@@ -22,7 +22,7 @@ const OVERSCAN: f64 = 240.0;
 /// Horizontal margin of drawn ticks beyond the viewport.
 const TICK_MARGIN: f64 = 800.0;
 /// Scroll steps at which the drawn ticks are refreshed.
-const TICK_STEP: f64 = 400.0;
+pub(super) const TICK_STEP: f64 = 400.0;
 
 /// The chart's fixed elements.
 pub(super) struct Chart {
@@ -103,9 +103,14 @@ pub(super) fn build(app: AppState, tl: Tl, scroller: &web_sys::HtmlElement) -> C
     scroller.set_text_content(None);
     let _ = scroller.append_child(&grid);
     let target: &web_sys::EventTarget = scroller.as_ref();
+    let scrolled = scroller.clone();
     let pointer = |ev: web_sys::Event| ev.unchecked_into::<web_sys::PointerEvent>();
     let listeners = vec![
-        Listener::new(target, "scroll", Box::new(move |_| super::read_scroll(tl))),
+        Listener::new(
+            target,
+            "scroll",
+            Box::new(move |_| super::read_scroll(tl, &scrolled)),
+        ),
         Listener::new(
             target,
             "pointerdown",
@@ -177,12 +182,13 @@ fn click(app: AppState, tl: Tl, ev: web_sys::Event) {
 }
 
 /// Sizes, the corner and the head: on plan, zoom, size and coarse scroll changes.
-pub(super) fn draw_head(app: AppState, tl: Tl, c: &mut Chart) {
-    let range = (!tl.printing.get()).then(|| {
-        let left = (tl.tick_step.get() as f64) * TICK_STEP - TICK_MARGIN;
+pub(super) fn draw_head(app: AppState, tl: Tl, ui: &mut Ui) {
+    let c = &mut ui.chart;
+    let range = (!tl.opts.with(|o| o.printing)).then(|| {
+        let left = tl.tick_left.get() - TICK_MARGIN;
         (left, left + tl.view_w.get() + 2.0 * TICK_MARGIN + TICK_STEP)
     });
-    let (width, head_h) = (tl.scale.with(|s| s.width()), tl.head_h());
+    let (width, head_h) = (tl.scale().width(), tl.head_h());
     sync_attr(
         &c.grid,
         "style",
@@ -191,7 +197,8 @@ pub(super) fn draw_head(app: AppState, tl: Tl, c: &mut Chart) {
     );
     sync_attr(&c.head, "width", &mut c.cache[1], format!("{width:.0}"));
     sync_attr(&c.head, "height", &mut c.cache[2], format!("{head_h:.0}"));
-    let corner = tl.axis.with(|rows| {
+    let corner = tl.frame.with(|f| {
+        let rows = &f.axis;
         let mut m = format!(
             r#"<div class="tl-cap strong" style="height:{PHASE_ROW_H:.0}px">Faser</div><div class="tl-cap strong" style="height:{MILESTONE_ROW_H:.0}px">Milepæle</div>"#
         );
@@ -204,8 +211,8 @@ pub(super) fn draw_head(app: AppState, tl: Tl, c: &mut Chart) {
     let markup = app.plan.with(|p| {
         p.as_ref()
             .map(|p| {
-                tl.scale
-                    .with(|s| tl.axis.with(|rows| head_layer(p, s, rows, range, tl.today)))
+                tl.frame
+                    .with(|f| head_layer(p, &f.scale, &f.axis, range, tl.today))
             })
             .unwrap_or_default()
     });
@@ -213,8 +220,9 @@ pub(super) fn draw_head(app: AppState, tl: Tl, c: &mut Chart) {
 }
 
 /// The body's layers behind and over the bars.
-pub(super) fn draw_layers(app: AppState, tl: Tl, c: &mut Chart) {
-    let (width, height) = (tl.scale.with(|s| s.width()), tl.lanes.with(|l| l.height));
+pub(super) fn draw_layers(app: AppState, tl: Tl, ui: &mut Ui) {
+    let c = &mut ui.chart;
+    let (width, height) = (tl.scale().width(), tl.lanes.with(|l| l.height));
     sync_attr(&c.body, "width", &mut c.cache[5], format!("{width:.0}"));
     sync_attr(&c.body, "height", &mut c.cache[6], format!("{height:.0}"));
     sync_attr(
@@ -227,10 +235,11 @@ pub(super) fn draw_layers(app: AppState, tl: Tl, c: &mut Chart) {
         .plan
         .with(|p| {
             let p = p.as_ref()?;
-            Some(tl.scale.with(|s| {
+            Some(tl.frame.with(|f| {
+                let s = &f.scale;
                 tl.lanes.with(|l| {
                     (
-                        tl.axis.with(|rows| backdrop_layer(p, s, rows, height)),
+                        backdrop_layer(p, s, &f.axis, height),
                         lanes_layer(p, l, s),
                         overlay_layer(p, s, height, tl.today),
                     )
@@ -244,8 +253,13 @@ pub(super) fn draw_layers(app: AppState, tl: Tl, c: &mut Chart) {
 }
 
 /// The rows near the viewport: labels and bars, keyed and updated in place.
-pub(super) fn draw_rows(app: AppState, tl: Tl, c: &mut Chart) {
-    let (top, h, all) = (tl.scroll_top.get(), tl.view_h.get(), tl.printing.get());
+pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
+    let c = &mut ui.chart;
+    let (top, h, all) = (
+        tl.scroll_top.get(),
+        tl.view_h.get(),
+        tl.opts.with(|o| o.printing),
+    );
     let editing = app.editing.get();
     let drag = tl.drag.get();
     let mut old = std::mem::take(&mut c.rows);
@@ -253,7 +267,8 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, c: &mut Chart) {
     app.plan.with(|plan| {
         let Some(plan) = plan.as_ref() else { return };
         tl.lanes.with(|lanes| {
-            tl.scale.with(|scale| {
+            tl.frame.with(|f| {
+                let scale = &f.scale;
                 let shown = if all {
                     &lanes.rows[..]
                 } else {
@@ -370,6 +385,7 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, c: &mut Chart) {
         }
     }
     c.rows = rows;
+    crate::ui::mark("tl-rows");
 }
 
 /// A new row's elements (not yet in the document).
@@ -409,7 +425,8 @@ fn new_row(key: &RowKey) -> RowEl {
 
 /// The tooltip of the bar under the pointer or in focus, with the dates it
 /// would get while dragging.
-pub(super) fn draw_tooltip(app: AppState, tl: Tl, c: &mut Chart) {
+pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
+    let c = &mut ui.chart;
     let drag = tl.drag.get();
     let id = drag
         .as_ref()
@@ -427,7 +444,7 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, c: &mut Chart) {
                 .filter(|d| d.id == id)
                 .map(|d| d.to)
                 .or(a.start.zip(a.due))?;
-            let rect = tl.scale.with(|sc| bar_rect(sc, row.0, row.1, s, e));
+            let rect = bar_rect(&tl.scale(), row.0, row.1, s, e);
             let who = if a.responsible.is_empty() {
                 "ingen"
             } else {

@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::dom::{self, html, set};
-use super::{bar::focus_bar, Tl};
+use super::{bar::focus_bar, Tl, Ui};
 use crate::layout::scale::overlapping;
 use crate::layout::{phase_fit, DragMode, PhaseFit};
 use crate::model::{ActivityChange, ActivityId, Edit, Phase, PhaseWindow};
-use crate::ui::{format, use_app, AppState};
+use crate::ui::{format, AppState};
 
 /// A date change waiting for the user's choice.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,43 +168,37 @@ fn fill(d: &web_sys::HtmlDialogElement, q: &Question) {
     }
 }
 
-/// The question asked when new dates leave the phase window.
-#[component]
-pub fn QuestionDialog(tl: Tl) -> impl IntoView {
-    let app = use_app();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    Effect::new(move |_| {
-        let q = tl.question.get();
-        let Some(d) = dialog.get() else { return };
-        match q {
-            Some(q) => {
-                fill(&d, &q);
-                if !d.open() {
-                    let _ = d.show_modal();
-                }
+/// Opens the dialog with the pending question, or closes it.
+pub(super) fn sync(_app: AppState, tl: Tl, ui: &mut Ui) {
+    let d = &ui.dialog;
+    match tl.question.get() {
+        Some(q) => {
+            fill(d, &q);
+            if !d.open() {
+                let _ = d.show_modal();
             }
-            None if d.open() => d.close(),
-            None => {}
         }
-    });
-    let click = move |ev: leptos::ev::MouseEvent| {
-        let Some((_, what)) = dom::closest_with(ev.target(), "[data-answer]", "data-answer") else {
-            return;
-        };
-        answer(
-            app,
-            tl,
-            match what.as_str() {
-                "extend" => Some(true),
-                "keep" => Some(false),
-                _ => None,
-            },
-        );
+        None if d.open() => d.close(),
+        None => {}
+    }
+}
+
+/// A click on one of the dialog's answers.
+pub(super) fn click(app: AppState, tl: Tl, ev: web_sys::Event) {
+    let Some((_, what)) = dom::closest_with(ev.target(), "[data-answer]", "data-answer") else {
+        return;
     };
-    let closed = move |_: leptos::ev::Event| {
-        if tl.question.with_untracked(Option::is_some) {
-            tl.question.set(None);
-        }
+    let extend = match what.as_str() {
+        "extend" => Some(true),
+        "keep" => Some(false),
+        _ => None,
     };
-    view! { <dialog class="tl-question" node_ref=dialog aria-labelledby="tl-question-heading" on:click=click on:close=closed></dialog> }
+    answer(app, tl, extend);
+}
+
+/// The dialog was closed (Escape or an answer).
+pub(super) fn closed(tl: Tl) {
+    if tl.question.with_untracked(Option::is_some) {
+        tl.question.set(None);
+    }
 }

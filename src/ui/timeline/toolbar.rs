@@ -2,11 +2,10 @@
 //! legend: fixed markup with one click handler, kept in step with the
 //! state by [`sync`].
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{dom, export, Paper, Tl};
+use super::{dom, export, Paper, Tl, Ui};
 use crate::layout::svg::legend;
 use crate::layout::Zoom;
 use crate::model::TaskNo;
@@ -47,46 +46,43 @@ pub fn legend_markup() -> String {
 }
 
 fn all_collapsed(tl: Tl) -> bool {
-    tl.collapsed_tasks
-        .with(|c| c.len() == usize::from(TaskNo::COUNT))
+    tl.opts
+        .with(|o| o.tasks.len() == usize::from(TaskNo::COUNT))
 }
 
 /// Keeps the pressed zoom button and the fold button's text current.
-pub fn sync(tl: Tl, toolbar: NodeRef<Div>) {
-    Effect::new(move |_| {
-        let Some(el) = toolbar.get() else { return };
-        let zoom = tl.zoom.get();
-        for (i, z) in Zoom::ALL.into_iter().enumerate() {
-            if let Ok(Some(b)) = el.query_selector(&format!("[data-zoom=\"{i}\"]")) {
-                dom::set(&b, "aria-pressed", if z == zoom { "true" } else { "false" });
-            }
+pub(super) fn sync(_app: AppState, tl: Tl, ui: &mut Ui) {
+    let zoom = tl.opts.with(|o| o.zoom);
+    for (i, z) in Zoom::ALL.into_iter().enumerate() {
+        if let Ok(Some(b)) = ui.toolbar.query_selector(&format!("[data-zoom=\"{i}\"]")) {
+            dom::set(&b, "aria-pressed", if z == zoom { "true" } else { "false" });
         }
-        if let Ok(Some(b)) = el.query_selector("[data-action=fold]") {
-            b.set_text_content(Some(if all_collapsed(tl) {
-                "Fold alle ud"
-            } else {
-                "Fold alle sammen"
-            }));
-        }
-    });
+    }
+    if let Ok(Some(b)) = ui.toolbar.query_selector("[data-action=fold]") {
+        b.set_text_content(Some(if all_collapsed(tl) {
+            "Fold alle ud"
+        } else {
+            "Fold alle sammen"
+        }));
+    }
 }
 
 /// Changes the zoom, keeping the date in the middle of the view in place.
 fn set_zoom(tl: Tl, zoom: Zoom) {
-    let centre = tl.scale.with_untracked(|s| {
-        s.date_at(tl.scroll_left.get_untracked() + tl.view_w.get_untracked() / 2.0)
-    });
-    tl.zoom.set(zoom);
+    let centre = tl
+        .scale_now()
+        .date_at(tl.scroll_left.get_untracked() + tl.view_w.get_untracked() / 2.0);
+    tl.set_opts(|o| o.zoom = zoom);
     request_animation_frame(move || {
-        let x = tl.scale.with_untracked(|s| s.x(centre));
-        if let Some(el) = tl.scroller.get_untracked() {
+        let x = tl.scale_now().x(centre);
+        if let Some(el) = tl.scroller() {
             el.set_scroll_left((x - tl.view_w.get_untracked() / 2.0).max(0.0) as i32);
         }
     });
 }
 
 /// A click in the toolbar.
-pub fn click(app: AppState, tl: Tl, ev: leptos::ev::MouseEvent) {
+pub(super) fn click(app: AppState, tl: Tl, ev: web_sys::Event) {
     if let Some((_, z)) = dom::closest_with(ev.target(), "[data-zoom]", "data-zoom") {
         if let Some(zoom) = z.parse::<usize>().ok().and_then(|i| Zoom::ALL.get(i)) {
             set_zoom(tl, *zoom);
@@ -100,11 +96,13 @@ pub fn click(app: AppState, tl: Tl, ev: leptos::ev::MouseEvent) {
         "today" => tl.scroll_to_date(tl.today),
         "fold" => {
             let fold = !all_collapsed(tl);
-            tl.collapsed_groups.set(Vec::new());
-            tl.collapsed_tasks.set(if fold {
-                TaskNo::all().collect()
-            } else {
-                Vec::new()
+            tl.set_opts(|o| {
+                o.groups.clear();
+                o.tasks = if fold {
+                    TaskNo::all().collect()
+                } else {
+                    Vec::new()
+                };
             });
         }
         "svg" => export::download_svg(app, tl),
@@ -115,16 +113,17 @@ pub fn click(app: AppState, tl: Tl, ev: leptos::ev::MouseEvent) {
 }
 
 /// A change in the toolbar (the paper select).
-pub fn change(tl: Tl, ev: leptos::ev::Event) {
+pub(super) fn change(tl: Tl, ev: web_sys::Event) {
     let Some(select) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
     else {
         return;
     };
-    tl.paper.set(if select.value() == "A3" {
+    let paper = if select.value() == "A3" {
         Paper::A3
     } else {
         Paper::A4
-    });
+    };
+    tl.set_opts(|o| o.paper = paper);
 }
