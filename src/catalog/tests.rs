@@ -93,26 +93,12 @@ fn every_phase_has_focus_effect_actors_and_success_statement() {
 
 #[test]
 fn phases_f1_to_f4_have_the_success_factors_of_tabel_2() {
-    let expected_counts = [
-        (Phase::F1, 5),
-        (Phase::F2, 5),
-        (Phase::F3, 4),
-        (Phase::F4, 4),
-    ];
+    let expected_counts = [(Phase::F1, 5), (Phase::F2, 5), (Phase::F3, 4), (Phase::F4, 4)];
     for (p, n) in expected_counts {
         let factors = phase(p).success_factors;
-        assert_eq!(
-            factors.len(),
-            n,
-            "{} success factors: {factors:?}",
-            p.code()
-        );
+        assert_eq!(factors.len(), n, "{} success factors: {factors:?}", p.code());
         for f in factors {
-            assert!(
-                !f.trim().is_empty(),
-                "{} has an empty success factor",
-                p.code()
-            );
+            assert!(!f.trim().is_empty(), "{} has an empty success factor", p.code());
             assert!(!f.contains("  "), "double space in {f:?}");
         }
     }

@@ -91,26 +91,11 @@ pub fn propose_phase_windows(
         .checked_add_months(Months::new(6))
         .unwrap_or(f3_end + Duration::days(182));
     Ok([
-        PhaseWindow {
-            start: f0_start,
-            end: f1_start - day,
-        },
-        PhaseWindow {
-            start: f1_start,
-            end: f2_start - day,
-        },
-        PhaseWindow {
-            start: f2_start,
-            end: go_live - day,
-        },
-        PhaseWindow {
-            start: go_live,
-            end: f3_end,
-        },
-        PhaseWindow {
-            start: f3_end + day,
-            end: f4_end,
-        },
+        PhaseWindow { start: f0_start, end: f1_start - day },
+        PhaseWindow { start: f1_start, end: f2_start - day },
+        PhaseWindow { start: f2_start, end: go_live - day },
+        PhaseWindow { start: go_live, end: f3_end },
+        PhaseWindow { start: f3_end + day, end: f4_end },
     ])
 }
 
@@ -142,10 +127,7 @@ impl Plan {
             Some(p) => p,
             None => propose_phase_windows(setup.f1_start, setup.go_live)?,
         };
-        if let Some(p) = Phase::ALL
-            .into_iter()
-            .find(|p| phases[p.index()].end < phases[p.index()].start)
-        {
+        if let Some(p) = Phase::ALL.into_iter().find(|p| phases[p.index()].end < phases[p.index()].start) {
             return Err(CreateError::WindowEndsBeforeStart(p));
         }
         let tasks = TaskNo::all()
@@ -173,9 +155,7 @@ impl Plan {
                     status: Status::IkkeStartet,
                     completed: None,
                     notes: String::new(),
-                    origin: Origin::Template {
-                        key: t.key.to_string(),
-                    },
+                    origin: Origin::Template { key: t.key.to_string() },
                     modified: now,
                 })
             })
@@ -199,13 +179,7 @@ impl Plan {
 
 impl Activity {
     /// A new activity added by the user, not started and without dates.
-    pub fn new_user(
-        id: ActivityId,
-        task: TaskNo,
-        phase: Phase,
-        title: &str,
-        now: Timestamp,
-    ) -> Activity {
+    pub fn new_user(id: ActivityId, task: TaskNo, phase: Phase, title: &str, now: Timestamp) -> Activity {
         Activity {
             id,
             task,

@@ -45,11 +45,7 @@ impl Timestamp {
         let year = chrono::Datelike::year(&utc);
         let summer_start = last_sunday(year, 3)?.and_hms_opt(1, 0, 0)?;
         let summer_end = last_sunday(year, 10)?.and_hms_opt(1, 0, 0)?;
-        let offset = if utc >= summer_start && utc < summer_end {
-            2
-        } else {
-            1
-        };
+        let offset = if utc >= summer_start && utc < summer_end { 2 } else { 1 };
         Some((utc + chrono::Duration::hours(offset)).date())
     }
 }

@@ -11,9 +11,7 @@ mod query;
 mod task;
 
 pub use activity::{Activity, ActivityChange, Origin, Status};
-pub use create::{
-    propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE,
-};
+pub use create::{propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE};
 pub use edit::{Edit, EditError};
 pub use ids::{ActivityId, PlanId, Timestamp};
 pub use phase::{Phase, PhaseSet};

@@ -41,13 +41,7 @@ impl Plan {
         let mut cells: Vec<[Cell; 5]> = self
             .tasks
             .iter()
-            .map(|t| {
-                Phase::ALL.map(|p| Cell {
-                    active: t.phases.contains(p),
-                    total: 0,
-                    done: 0,
-                })
-            })
+            .map(|t| Phase::ALL.map(|p| Cell { active: t.phases.contains(p), total: 0, done: 0 }))
             .collect();
         for a in self.activities.iter().filter(|a| a.counts()) {
             let cell = &mut cells[usize::from(a.task.get()) - 1][a.phase.index()];

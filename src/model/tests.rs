@@ -275,12 +275,10 @@ fn given_phase_windows_are_used_and_checked() {
 fn one_day_windows_still_hold_their_activities() {
     let day = d(2026, 5, 5);
     let mut s = setup();
-    s.phases = Some(
-        [PhaseWindow {
-            start: day,
-            end: day,
-        }; 5],
-    );
+    s.phases = Some([PhaseWindow {
+        start: day,
+        end: day,
+    }; 5]);
     let p = Plan::from_template(s, T0).unwrap();
     assert!(p
         .activities
@@ -451,9 +449,7 @@ fn remove_leaves_a_tombstone_and_undo_puts_the_activity_back_in_place() {
     let original = plan();
     let mut p = original.clone();
     let victim = original.activities[17].clone();
-    let inverse = p
-        .apply(Edit::RemoveActivity(victim.id.clone()), NOW)
-        .unwrap();
+    let inverse = p.apply(Edit::RemoveActivity(victim.id.clone()), NOW).unwrap();
     assert!(p.activity(&victim.id).is_none());
     assert_eq!(p.activities.len(), 141);
     assert_eq!(
@@ -545,14 +541,8 @@ fn updated_text_fields_are_trimmed_where_the_user_cares() {
         ActivityChange::Responsible("  Mette  ".into()),
         ActivityChange::Role(" Gevinstejer ".into()),
     ] {
-        p.apply(
-            Edit::UpdateActivity {
-                id: a.clone(),
-                change,
-            },
-            NOW,
-        )
-        .unwrap();
+        p.apply(Edit::UpdateActivity { id: a.clone(), change }, NOW)
+            .unwrap();
     }
     let x = p.activity(&a).unwrap();
     assert_eq!(x.title, "Identificer gevinster grundigt");
@@ -618,10 +608,7 @@ fn edits_stamp_the_right_modification_times() {
     )
     .unwrap();
     assert_eq!(p.modified, later);
-    assert_eq!(
-        p.settings_modified, NOW,
-        "task phases are not plan settings"
-    );
+    assert_eq!(p.settings_modified, NOW, "task phases are not plan settings");
     assert_eq!(p.task(t(12)).modified, later);
     assert!(p
         .tasks
@@ -804,10 +791,7 @@ fn removing_a_task_phase_that_still_has_activities_is_refused() {
 fn removing_an_empty_task_phase_is_allowed() {
     let mut p = plan();
     // Main task 3 has no template activity in F3.
-    assert!(!p
-        .activities
-        .iter()
-        .any(|a| a.task == t(3) && a.phase == Phase::F3));
+    assert!(!p.activities.iter().any(|a| a.task == t(3) && a.phase == Phase::F3));
     p.apply(
         Edit::SetTaskPhases {
             task: t(3),
@@ -1135,14 +1119,8 @@ fn filtered_plan() -> Plan {
     let edits = [
         ("t03-01", ActivityChange::Responsible("Mette Hansen".into())),
         ("t03-02", ActivityChange::Responsible("mette hansen".into())),
-        (
-            "t06-01",
-            ActivityChange::Responsible("Søren Østergaard".into()),
-        ),
-        (
-            "t06-01",
-            ActivityChange::Notes("Aftal møde om GEVINSTKORT".into()),
-        ),
+        ("t06-01", ActivityChange::Responsible("Søren Østergaard".into())),
+        ("t06-01", ActivityChange::Notes("Aftal møde om GEVINSTKORT".into())),
         ("t08-01", ActivityChange::Role("Læringskonsulent".into())),
         (
             "t08-02",
@@ -1150,14 +1128,8 @@ fn filtered_plan() -> Plan {
         ),
     ];
     for (key, change) in edits {
-        p.apply(
-            Edit::UpdateActivity {
-                id: id(key),
-                change,
-            },
-            NOW,
-        )
-        .unwrap();
+        p.apply(Edit::UpdateActivity { id: id(key), change }, NOW)
+            .unwrap();
     }
     set_status(&mut p, "t03-03", Status::Blokeret);
     p
@@ -1352,10 +1324,7 @@ fn solution_parse_recognises_known_codes() {
         Solution::parse(" Valg "),
         Solution::Other("Valg".to_string())
     );
-    assert_eq!(
-        Solution::Ksd.long_name(),
-        Some("Kommunernes Sygedagpengesystem")
-    );
+    assert_eq!(Solution::Ksd.long_name(), Some("Kommunernes Sygedagpengesystem"));
 }
 
 #[test]
@@ -1426,7 +1395,8 @@ fn change_op() -> impl Strategy<Value = ChangeOp> {
             .prop_map(|(s, d)| ChangeOp::Dates(s, d)),
         text().prop_map(ChangeOp::Responsible),
         text().prop_map(ChangeOp::Role),
-        (0usize..5, proptest::option::of(-400i64..400)).prop_map(|(s, c)| ChangeOp::Status(s, c)),
+        (0usize..5, proptest::option::of(-400i64..400))
+            .prop_map(|(s, c)| ChangeOp::Status(s, c)),
         text().prop_map(ChangeOp::Notes),
     ]
 }

@@ -74,19 +74,13 @@ impl<B: Backend> Store<B> {
         }
         let mut loaded = Loaded::default();
         for key in keys {
-            let Some(text) = self.backend.get(&key)? else {
-                continue;
-            };
+            let Some(text) = self.backend.get(&key)? else { continue };
             match schema::parse(&text) {
                 Ok(imported) => {
                     let is_current = current_key.as_deref() == Some(key.as_str());
                     let better = match &loaded.plan {
                         None => true,
-                        Some(p) => {
-                            !is_current
-                                && imported.plan.modified > p.modified
-                                && current_key_missing(&current_key, p)
-                        }
+                        Some(p) => !is_current && imported.plan.modified > p.modified && current_key_missing(&current_key, p),
                     };
                     if better {
                         loaded.plan = Some(imported.plan);
@@ -100,8 +94,7 @@ impl<B: Backend> Store<B> {
 
     /// Saves `plan` and makes it the current plan.
     pub fn save(&self, plan: &Plan, now: Timestamp) -> Result<(), StorageError> {
-        self.backend
-            .set(&plan_key(&plan.id), &schema::to_json(plan, now))?;
+        self.backend.set(&plan_key(&plan.id), &schema::to_json(plan, now))?;
         self.backend.set(CURRENT_KEY, plan.id.as_str())
     }
 

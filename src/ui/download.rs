@@ -16,11 +16,7 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> bool {
     };
     let done = (|| {
         let document = web_sys::window()?.document()?;
-        let a = document
-            .create_element("a")
-            .ok()?
-            .dyn_into::<web_sys::HtmlAnchorElement>()
-            .ok()?;
+        let a = document.create_element("a").ok()?.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
         a.set_href(&url);
         a.set_download(filename);
         document.body()?.append_child(&a).ok()?;

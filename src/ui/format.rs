@@ -19,8 +19,7 @@ pub fn week(d: NaiveDate) -> String {
 
 /// A date as yyyy-mm-dd, the value format of `<input type="date">`.
 pub fn input_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 /// Parses the value of `<input type="date">`; empty gives `None`.
@@ -48,10 +47,7 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
             return Ok(Some(d));
         }
     }
-    let parts: Vec<&str> = s
-        .split(['.', '-', '/', ' '])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = s.split(['.', '-', '/', ' ']).filter(|p| !p.is_empty()).collect();
     let (day, month, year) = match parts.as_slice() {
         [d, m, y] => (*d, *m, *y),
         [digits] if digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) => {
@@ -66,9 +62,7 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
         4 => num(year)? as i32,
         _ => return Err(()),
     };
-    NaiveDate::from_ymd_opt(year, month, day)
-        .map(Some)
-        .ok_or(())
+    NaiveDate::from_ymd_opt(year, month, day).map(Some).ok_or(())
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 mod activities;
 mod banners;
-pub mod clock;
 mod date_input;
+pub mod clock;
 mod download;
 mod editor;
 pub mod format;
@@ -50,9 +50,7 @@ pub fn start() {
 
 /// Sets a `performance` mark once the next frame has been painted.
 fn mark_after_paint(name: &'static str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+    let Some(window) = web_sys::window() else { return };
     let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
         // A zero timeout after the frame callback runs after the paint.
         set_timeout(move || mark(name), std::time::Duration::ZERO);
@@ -142,10 +140,7 @@ fn install_shortcuts(app: AppState) {
 fn Header() -> impl IntoView {
     let app = use_app();
     let has_plan = move || app.plan.with(Option::is_some);
-    let title = move || {
-        app.plan
-            .with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default())
-    };
+    let title = move || app.plan.with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default());
     let link = move |route: Route, label: &'static str| {
         view! {
             <a

@@ -30,18 +30,10 @@ pub fn open() -> (Loaded, Option<StorageError>) {
             let store = Store::new(backend);
             match store.load() {
                 Ok(loaded) => (Backing::Local(store), loaded, None),
-                Err(e) => (
-                    Backing::Memory(Store::new(MemoryBackend::new())),
-                    Loaded::default(),
-                    Some(e),
-                ),
+                Err(e) => (Backing::Memory(Store::new(MemoryBackend::new())), Loaded::default(), Some(e)),
             }
         }
-        Err(e) => (
-            Backing::Memory(Store::new(MemoryBackend::new())),
-            Loaded::default(),
-            Some(e),
-        ),
+        Err(e) => (Backing::Memory(Store::new(MemoryBackend::new())), Loaded::default(), Some(e)),
     };
     STORE.with(|s| *s.borrow_mut() = Some(backing));
     (loaded, error)

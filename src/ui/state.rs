@@ -39,15 +39,9 @@ impl Route {
 
     /// The route of a URL fragment.
     pub fn from_hash(hash: &str) -> Option<Route> {
-        [
-            Route::Overblik,
-            Route::Aktiviteter,
-            Route::Indstillinger,
-            Route::NyPlan,
-            Route::Tidslinje,
-        ]
-        .into_iter()
-        .find(|r| r.hash() == hash)
+        [Route::Overblik, Route::Aktiviteter, Route::Indstillinger, Route::NyPlan, Route::Tidslinje]
+            .into_iter()
+            .find(|r| r.hash() == hash)
     }
 }
 
@@ -94,11 +88,7 @@ pub struct AppState {
 impl AppState {
     /// State holding `plan`.
     pub fn new(plan: Option<Plan>) -> AppState {
-        let route = if plan.is_some() {
-            Route::Overblik
-        } else {
-            Route::NyPlan
-        };
+        let route = if plan.is_some() { Route::Overblik } else { Route::NyPlan };
         AppState {
             plan: RwSignal::new(plan),
             route: RwSignal::new(route),
@@ -165,12 +155,7 @@ impl AppState {
     pub fn undo(&self) {
         if let Some(step) = self.undo.try_update(Vec::pop).flatten() {
             if let Ok(inverse) = self.apply_raw(step.inverse) {
-                self.redo.update(|r| {
-                    r.push(Step {
-                        inverse,
-                        group: None,
-                    })
-                });
+                self.redo.update(|r| r.push(Step { inverse, group: None }));
             }
         }
     }
@@ -179,12 +164,7 @@ impl AppState {
     pub fn redo(&self) {
         if let Some(step) = self.redo.try_update(Vec::pop).flatten() {
             if let Ok(inverse) = self.apply_raw(step.inverse) {
-                self.undo.update(|u| {
-                    u.push(Step {
-                        inverse,
-                        group: None,
-                    })
-                });
+                self.undo.update(|u| u.push(Step { inverse, group: None }));
             }
         }
     }
@@ -202,16 +182,9 @@ impl AppState {
     /// Shows a toast.
     /// It hides itself after a while (longer when it offers undo).
     pub fn notify(&self, text: impl Into<String>, undo: Option<Edit>) {
-        let seq = self
-            .toast
-            .with_untracked(|t| t.as_ref().map_or(0, |t| t.seq))
-            + 1;
+        let seq = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.seq)) + 1;
         let delay = if undo.is_some() { 15 } else { 6 };
-        self.toast.set(Some(Toast {
-            text: text.into(),
-            undo,
-            seq,
-        }));
+        self.toast.set(Some(Toast { text: text.into(), undo, seq }));
         let toast = self.toast;
         set_timeout(
             move || {

@@ -301,9 +301,12 @@ test('activities without dates are listed and can be given dates', async () => {
     // The list goes away, and the activity gets a bar.
     await expectCount(page.locator('section.tl-undated:not([hidden])'), 0);
     await expectText(page.locator('p.count-line'), `${TOTAL + 1} aktiviteter på tidslinjen`);
+    const added = await eventually(
+      async () => (await storedPlan(page)).plan.activities.find((a) => a.title === 'Workshop om nye arbejdsgange'),
+      (a) => a.start && a.due,
+      { message: 'dates given and saved' },
+    );
     const plan = (await storedPlan(page)).plan;
-    const added = plan.activities.find((a) => a.title === 'Workshop om nye arbejdsgange');
-    assert.ok(added.start && added.due, 'dates given');
     await onlyTask(page, added.task);
     await expectCount(bar(page, added.id), 1);
     assert.equal(added.start, plan.phases.find((p) => p.phase === added.phase).start);

@@ -385,7 +385,6 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
         }
     }
     c.rows = rows;
-    crate::ui::mark("tl-rows");
 }
 
 /// A new row's elements (not yet in the document).

@@ -510,7 +510,6 @@ fn on_change(
 /// The timeline page.
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    super::mark("tl-page");
     let app = use_app();
     let tl = new_state(app);
     let refs = (
