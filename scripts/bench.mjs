@@ -1,8 +1,10 @@
-// Bench command: prints the release build's compressed size and the cold
+// Bench command: prints the release build's compressed size, the cold
 // start time in headless Chromium (navigation to the painted overview of a
-// plan with the full template), median of several runs. Figures are
-// printed, and with --record written to docs/BENCHMARKS.md. Budgets are
-// reported, never enforced: a busy machine must not fail anything.
+// plan with the full template) and the timeline's figures on a generated
+// plan of 2,000 activities (first render, zoom change, work per drag move),
+// medians of several runs. Figures are printed, and with --record written
+// to docs/BENCHMARKS.md. Budgets are reported, never enforced: a busy
+// machine must not fail anything.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -60,16 +62,125 @@ async function coldStart(browser, url, storage) {
   return result;
 }
 
+/**
+ * A plan of `n` activities in the saved-plan format (src/schema/export.rs),
+ * made from the saved template plan: its activities repeated with new ids,
+ * random dates inside their phase window and random statuses.
+ */
+function bigPlan(storage, n) {
+  const id = storage['implan.current'];
+  const envelope = JSON.parse(storage[`implan.plan.${id}`]);
+  const plan = envelope.plan;
+  const windows = Object.fromEntries(plan.phases.map((p) => [p.phase, p]));
+  const template = plan.activities;
+  const statuses = ['ikke-startet', 'ikke-startet', 'i-gang', 'faerdig', 'blokeret', 'udgaar'];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const day = 86_400_000;
+  const iso = (t) => new Date(t).toISOString().slice(0, 10);
+  plan.activities = Array.from({ length: n }, (_, i) => {
+    const t = template[i % template.length];
+    const w = windows[t.phase];
+    const start = Date.parse(w.start), end = Date.parse(w.end);
+    const s = start + Math.floor(random() * ((end - start) / day)) * day;
+    const d = Math.min(end, s + Math.floor(1 + random() * 40) * day);
+    const status = statuses[Math.floor(random() * statuses.length)];
+    return {
+      ...t,
+      id: `b-${String(i).padStart(5, '0')}`,
+      title: `${t.title} (${i + 1})`,
+      templateKey: null,
+      start: iso(s),
+      due: iso(d),
+      status,
+      completed: status === 'faerdig' ? iso(d) : null,
+      responsible: ['Mette Hansen', 'Jonas Berg', '', 'Aisha Khan'][i % 4],
+    };
+  });
+  return { ...storage, [`implan.plan.${id}`]: JSON.stringify(envelope) };
+}
+
+/** Timeline figures for one fresh page with `storage`: first render, zoom changes, drag moves. */
+async function timeline(browser, url, storage) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((items) => {
+    if (!localStorage.getItem('implan.current')) {
+      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    }
+  }, storage);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('implan-painted').length > 0);
+  const result = await page.evaluate(async () => {
+    // Resolves after the next frame has been painted.
+    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const waitFor = async (test) => {
+      while (!test()) await new Promise((r) => setTimeout(r, 0));
+    };
+    // First render: from the click on "Tidslinje" to the painted chart.
+    let t0 = performance.now();
+    document.querySelector('nav a[href="#/tidslinje"]').click();
+    await waitFor(() => document.querySelector('g.tl-bar'));
+    await afterPaint();
+    const first = performance.now() - t0;
+    const bars = document.querySelectorAll('g.tl-bar').length;
+    const shown = document.querySelector('p.count-line').textContent;
+    // Zoom changes, each to the painted chart.
+    const zooms = [];
+    for (const z of ['2', '3', '0', '1', '2', '1']) {
+      const before = document.querySelector('.tl-body-svg').getAttribute('width');
+      t0 = performance.now();
+      document.querySelector(`[data-zoom="${z}"]`).click();
+      await waitFor(() => document.querySelector('.tl-body-svg').getAttribute('width') !== before);
+      await afterPaint();
+      zooms.push(performance.now() - t0);
+    }
+    // Drag moves: script and layout work from each pointer move to the moved bar.
+    const scroller = document.querySelector('.tl-scroll');
+    const bar = document.querySelector('g.tl-bar');
+    const rect = bar.querySelector('rect.tl-bar-rect').getBoundingClientRect();
+    const ppd = 5; // month zoom
+    const hop = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const at = (type, x) =>
+      new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, button: 0, isPrimary: true, clientX: x, clientY: rect.y + rect.height / 2 });
+    let x = rect.x + rect.width / 2;
+    bar.querySelector('rect.tl-bar-rect').dispatchEvent(at('pointerdown', x));
+    const moves = [];
+    for (let i = 0; i < 40; i++) {
+      x += ppd;
+      const before = bar.getAttribute('transform');
+      t0 = performance.now();
+      scroller.dispatchEvent(at('pointermove', x));
+      await hop();
+      bar.getBoundingClientRect();
+      moves.push(performance.now() - t0);
+      if (bar.getAttribute('transform') === before) throw new Error('the bar did not move');
+    }
+    t0 = performance.now();
+    scroller.dispatchEvent(at('pointerup', x));
+    await afterPaint();
+    const drop = performance.now() - t0;
+    return { first, bars, shown, zooms, moves, drop };
+  });
+  await context.close();
+  if (!/^2000 aktiviteter/.test(result.shown)) throw new Error(`the timeline shows "${result.shown}"`);
+  return result;
+}
+
 const sizeRows = await sizes();
 const totalGzip = sizeRows.reduce((s, r) => s + r.gzip, 0);
 const server = await startServer();
 const browser = await launchChromium();
 let starts;
+const tl = [];
 try {
   const storage = await savedPlan(browser, server.url);
   await coldStart(browser, server.url, storage); // warm-up (compiles nothing in later runs: each run has a fresh context)
   starts = [];
   for (let i = 0; i < RUNS; i++) starts.push(await coldStart(browser, server.url, storage));
+  const big = bigPlan(storage, 2000);
+  await timeline(browser, server.url, big); // warm-up
+  for (let i = 0; i < RUNS; i++) tl.push(await timeline(browser, server.url, big));
 } finally {
   await browser.close();
   await server.close();
@@ -80,7 +191,7 @@ const painted = median(starts.map((s) => s.painted));
 const share = await shareBench();
 
 /** A copy of the stored template plan grown to `count` activities of about 1 kB each. */
-function bigPlan(storage, count) {
+function bigSharePlan(storage, count) {
   const key = Object.keys(storage).find((k) => k.startsWith('implan.plan.'));
   const file = JSON.parse(storage[key]);
   const template = file.plan.activities;
@@ -99,7 +210,7 @@ async function shareBench() {
   const browser2 = await launchChromium();
   try {
     const storage = await savedPlan(browser2, server2.url);
-    const big = bigPlan(storage, 2000);
+    const big = bigSharePlan(storage, 2000);
     const file = path.join(os.tmpdir(), 'implan-bench-2000.implan.json');
     await fs.writeFile(file, big.text);
     const context = await browser2.newContext({ acceptDownloads: true });
@@ -151,6 +262,13 @@ async function shareBench() {
   }
 }
 const ready = median(starts.map((s) => s.ready));
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+const tlFirst = median(tl.map((r) => r.first));
+const tlZoom = median(tl.map((r) => median(r.zooms)));
+const tlZoomMax = median(tl.map((r) => Math.max(...r.zooms)));
+const tlMove = median(tl.map((r) => median(r.moves)));
+const tlMoveP95 = median(tl.map((r) => p95(r.moves)));
+const tlDrop = median(tl.map((r) => r.drop));
 
 const lines = [
   `Implan bench (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${RUNS} runs, median)`,
@@ -164,6 +282,10 @@ const lines = [
   `| export of a plan with 2,000 activities (${(share.bytes / 1e6).toFixed(1)} MB) | ${share.export.toFixed(1)} ms | ≤ 150 ms |`,
   `| import (read and validate) of that file | ${share.import.toFixed(1)} ms | ≤ 150 ms |`,
   `| autosave of that plan (longest block) | ${share.save.toFixed(1)} ms | ≤ 20 ms |`,
+  `| timeline first render, 2,000 activities (click to painted) | ${tlFirst.toFixed(0)} ms | ≤ 100 ms |`,
+  `| timeline zoom change, 2,000 activities (median / slowest of 6) | ${tlZoom.toFixed(0)} ms / ${tlZoomMax.toFixed(0)} ms | ≤ 50 ms |`,
+  `| timeline drag, work per pointer move (median / p95 of 40) | ${tlMove.toFixed(1)} ms / ${tlMoveP95.toFixed(1)} ms | ≤ 16 ms |`,
+  `| timeline drop (one edit, save scheduled, painted) | ${tlDrop.toFixed(0)} ms | |`,
 ];
 console.log(lines.join('\n'));
 if (process.argv.includes('--record')) {

@@ -3,9 +3,10 @@
 //!
 //! Layers: [`model`] (pure domain), [`catalog`] (the built-in template),
 //! [`schema`] (the JSON file format), [`storage`] (local storage),
-//! and [`ui`] (Leptos components).
+//! [`layout`] (pure geometry of the timeline) and [`ui`] (Leptos components).
 
 pub mod catalog;
+pub mod layout;
 pub mod model;
 pub mod schema;
 pub mod storage;

@@ -9,12 +9,9 @@ use crate::model::{
     Activity, ActivityChange, ActivityFilter, ActivityId, Edit, Phase, Status, TaskNo,
 };
 
-/// Select value meaning "no responsible person" in the filter.
-const NOBODY: &str = "__ingen__";
-
 /// How the list is grouped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Grouping {
+pub(crate) enum Grouping {
     Task,
     Phase,
 }
@@ -66,7 +63,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         <div class="page activities" class:editing=move || app.editing.get().is_some()>
             <div class="list-column">
                 <h1>"Aktiviteter"</h1>
-                <FilterBar grouping=grouping />
+                <FilterBar grouping=Some(grouping) />
                 <p class="count-line" aria-live="polite">
                     {move || {
                         let (s, t) = (shown(), total());
@@ -102,9 +99,10 @@ pub fn ActivitiesPage() -> impl IntoView {
     }
 }
 
-/// Filters and grouping above the list.
+/// Filters (shared by Aktiviteter and Tidslinje through `AppState::filter`)
+/// and, when `grouping` is given, the list's grouping.
 #[component]
-fn FilterBar(grouping: RwSignal<Grouping>) -> impl IntoView {
+pub(crate) fn FilterBar(grouping: Option<RwSignal<Grouping>>) -> impl IntoView {
     let app = use_app();
     let filter = app.filter;
     let set = move |f: &dyn Fn(&mut ActivityFilter)| filter.update(|x| f(x));
@@ -171,47 +169,51 @@ fn FilterBar(grouping: RwSignal<Grouping>) -> impl IntoView {
             <label>
                 "Ansvarlig"
                 <select
+                    // "Ingen ansvarlig" is a single space: names are trimmed, so no
+                    // real name equals it (a NUL would not survive HTML parsing).
                     prop:value=move || filter.with(|f| match &f.responsible {
                         None => String::new(),
-                        Some(r) if r.is_empty() => NOBODY.to_string(),
+                        Some(r) if r.is_empty() => " ".to_string(),
                         Some(r) => r.clone(),
                     })
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let v = match v.as_str() {
                             "" => None,
-                            NOBODY => Some(String::new()),
+                            " " => Some(String::new()),
                             _ => Some(v),
                         };
                         set(&|f| f.responsible = v.clone());
                     }
                 >
                     <option value="">"Alle"</option>
-                    <option value=NOBODY>"Ingen ansvarlig"</option>
+                    <option value=" ">"Ingen ansvarlig"</option>
                     {move || responsibles().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
                 </select>
             </label>
-            <fieldset class="grouping">
-                <legend>"Gruppér efter"</legend>
-                <label class="inline">
-                    <input
-                        type="radio"
-                        name="grouping"
-                        prop:checked=move || grouping.get() == Grouping::Task
-                        on:change=move |_| grouping.set(Grouping::Task)
-                    />
-                    "Hovedopgave"
-                </label>
-                <label class="inline">
-                    <input
-                        type="radio"
-                        name="grouping"
-                        prop:checked=move || grouping.get() == Grouping::Phase
-                        on:change=move |_| grouping.set(Grouping::Phase)
-                    />
-                    "Fase"
-                </label>
-            </fieldset>
+            {grouping.map(|grouping| view! {
+                <fieldset class="grouping">
+                    <legend>"Gruppér efter"</legend>
+                    <label class="inline">
+                        <input
+                            type="radio"
+                            name="grouping"
+                            prop:checked=move || grouping.get() == Grouping::Task
+                            on:change=move |_| grouping.set(Grouping::Task)
+                        />
+                        "Hovedopgave"
+                    </label>
+                    <label class="inline">
+                        <input
+                            type="radio"
+                            name="grouping"
+                            prop:checked=move || grouping.get() == Grouping::Phase
+                            on:change=move |_| grouping.set(Grouping::Phase)
+                        />
+                        "Fase"
+                    </label>
+                </fieldset>
+            })}
             <button
                 type="button"
                 class="secondary"

@@ -39,3 +39,33 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> bool {
     );
     done
 }
+
+/// Offers `blob` as a download named `filename`. Returns false if the
+/// browser refused.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return false;
+    };
+    let done = (|| {
+        let document = web_sys::window()?.document()?;
+        let a = document
+            .create_element("a")
+            .ok()?
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        document.body()?.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    })()
+    .is_some();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    done
+}

@@ -16,6 +16,7 @@ pub mod persist;
 mod settings;
 mod share;
 mod state;
+mod timeline;
 
 pub use activities::ActivitiesPage;
 pub use editor::ActivityEditor;
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
         (Route::Indstillinger, true) => view! { <SettingsPage /> }.into_any(),
+        (Route::Tidslinje, true) => view! { <timeline::TimelinePage /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
@@ -195,6 +197,7 @@ fn Header() -> impl IntoView {
                 <Show when=move || has_plan.get()>
                     {link(Route::Overblik, "Overblik")}
                     {link(Route::Aktiviteter, "Aktiviteter")}
+                    {link(Route::Tidslinje, "Tidslinje")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
                 {link(Route::Planer, "Mine planer")}

@@ -31,15 +31,18 @@ pub enum Route {
     Indstillinger,
     /// Mine planer: saved plans, import, export, snapshots and storage.
     Planer,
+    /// Tidslinje: the plan as a phase timeline (Gantt).
+    Tidslinje,
     /// Ny plan: create a plan.
     NyPlan,
 }
 
 impl Route {
     /// Every route.
-    pub const ALL: [Route; 5] = [
+    pub const ALL: [Route; 6] = [
         Route::Overblik,
         Route::Aktiviteter,
+        Route::Tidslinje,
         Route::Indstillinger,
         Route::NyPlan,
         Route::Planer,
@@ -53,6 +56,7 @@ impl Route {
             Route::Indstillinger => "#/indstillinger",
             Route::NyPlan => "#/ny",
             Route::Planer => "#/planer",
+            Route::Tidslinje => "#/tidslinje",
         }
     }
 

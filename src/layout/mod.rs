@@ -1,0 +1,19 @@
+//! Pure geometry, no browser: the timeline's calendar (ISO weeks, Danish
+//! holidays, working days), its time scale and axis, its rows (lanes),
+//! its marks (phases, milestones, time windows) and its standalone SVG.
+//! The UI draws what these functions compute; they are unit-tested natively.
+
+pub mod axis;
+pub mod calendar;
+pub mod lanes;
+pub mod marks;
+pub mod scale;
+pub mod svg;
+pub mod working_days;
+
+pub use axis::{axis, AxisRow, Tick, Unit};
+pub use lanes::{bar_rect, lanes, LaneOptions, Lanes, Rect, Row, RowKey, Summary};
+pub use scale::{dragged, phase_fit, plan_range, DragMode, PhaseFit, Scale, Zoom};
+
+#[cfg(test)]
+mod tests;
