@@ -8,6 +8,7 @@ use super::{
     Activity, ActivityChange, ActivityId, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
     TaskNo, Timestamp, Tombstone,
 };
+use super::{FollowupEdit, FollowupError};
 
 /// One change to a plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +51,8 @@ pub enum Edit {
     },
     /// Several edits applied together: all succeed or none does.
     Batch(Vec<Edit>),
+    /// A change to checklists, phase decisions or saved reports.
+    Followup(FollowupEdit),
 }
 
 /// Why an edit was refused. `Display` gives a Danish message for the user.
@@ -92,6 +95,8 @@ pub enum EditError {
         /// Number of activities in that main task and phase.
         count: usize,
     },
+    /// A follow-up edit was refused.
+    Followup(FollowupError),
 }
 
 impl std::fmt::Display for EditError {
@@ -137,6 +142,7 @@ impl std::fmt::Display for EditError {
                 task.get(),
                 phase.label()
             ),
+            EditError::Followup(e) => e.fmt(f),
         }
     }
 }
@@ -230,6 +236,9 @@ impl Plan {
                 updated.modified = now;
                 self.activities[position] = updated;
                 Edit::UpdateActivity { id, change: old }
+            }
+            Edit::Followup(edit) => {
+                Edit::Followup(self.apply_followup(edit, now).map_err(EditError::Followup)?)
             }
         };
         self.modified = now;

@@ -4,10 +4,15 @@
 mod activity;
 mod create;
 mod edit;
+mod followup;
+mod followup_edit;
 mod ids;
 mod phase;
+mod phase_history;
 mod plan;
 mod query;
+mod readiness;
+mod report;
 mod task;
 
 pub use activity::{Activity, ActivityChange, Origin, Status};
@@ -19,5 +24,16 @@ pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
 
+pub use followup::{percent, Milestone, ResponsibleOpen, TaskProgress};
+pub use followup_edit::{FollowupEdit, FollowupError, ItemChange, RecordKind, RecordTombstone};
+pub use phase_history::{DecisionId, PhaseDecision, Stage};
+pub use readiness::{transition_label, Answer, Checklist, ChecklistItem, ItemId, ItemOrigin, Readiness};
+pub use report::{
+    ActivitySnapshot, Changes, DateMove, ReportActivity, ReportId, ReportSnapshot, StatusReport,
+    REPORT_PERIOD_DAYS,
+};
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_followup;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{format_timestamp, APP_VERSION, FORMAT_NAME, FORMAT_VERSION};
+use super::export_followup::{followup, FollowupOut};
 use crate::model::{Activity, MainTask, Origin, Phase, Plan, Timestamp, Tombstone};
 
 #[derive(Serialize)]
@@ -31,6 +32,8 @@ struct PlanOut<'a> {
     tasks: Vec<TaskOut>,
     activities: Vec<ActivityOut<'a>>,
     tombstones: Vec<TombstoneOut<'a>>,
+    #[serde(flatten)]
+    followup: FollowupOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +105,7 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
             tasks: plan.tasks.iter().map(task).collect(),
             activities: plan.activities.iter().map(activity).collect(),
             tombstones: plan.tombstones.iter().map(tombstone).collect(),
+            followup: followup(plan),
         },
     }
 }

@@ -10,6 +10,10 @@ use crate::model::{
     Activity, ActivityId, MainTask, Origin, Phase, PhaseSet, PhaseWindow, Plan, PlanId, Solution,
     Status, TaskNo, Timestamp, Tombstone,
 };
+use crate::model::{Checklist, Stage};
+
+#[path = "import_followup.rs"]
+mod followup;
 
 /// A plan read from a file, with what the envelope said.
 #[derive(Clone, Debug, PartialEq)]
@@ -308,6 +312,11 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         tasks,
         activities: Vec::new(),
         tombstones: Vec::new(),
+        stage: Stage::In(Phase::F0),
+        checklists: Checklist::all_from_catalog(modified),
+        phase_history: Vec::new(),
+        reports: Vec::new(),
+        followup_tombstones: Vec::new(),
     };
     let mut seen = std::collections::HashSet::new();
     for a in p.list("activities")? {
@@ -324,6 +333,7 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
             plan.tombstones.push(Tombstone { id, deleted: t.timestamp("deleted", modified)? });
         }
     }
+    followup::read(p, &mut plan, modified)?;
     Ok(plan)
 }
 

@@ -6,6 +6,7 @@
 //! format, so saved data carries its format version too.
 
 mod export;
+mod export_followup;
 mod import;
 mod time;
 
@@ -31,3 +32,5 @@ pub const MAX_DEPTH: usize = 32;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_followup;
