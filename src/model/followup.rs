@@ -99,9 +99,22 @@ pub struct Milestone {
     pub label: String,
 }
 
+/// Sorts `v` stably by `key`. An insertion sort: the lists here are short
+/// (at most a few hundred), and each use of the standard library's sort adds
+/// several KiB of wasm.
+pub fn sort_small<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Sorts activities by due date (undated last), keeping plan order on ties.
-fn by_due(mut list: Vec<&Activity>) -> Vec<&Activity> {
-    list.sort_by_key(|a| (a.due.is_none(), a.due));
+pub(super) fn by_due(mut list: Vec<&Activity>) -> Vec<&Activity> {
+    sort_small(&mut list, |a| (a.due.is_none(), a.due));
     list
 }
 
@@ -189,7 +202,7 @@ impl Plan {
         for g in &mut groups {
             g.activities = by_due(std::mem::take(&mut g.activities));
         }
-        groups.sort_by_key(|g| (g.name.is_empty(), g.name.to_lowercase()));
+        sort_small(&mut groups, |g| (g.name.is_empty(), g.name.to_lowercase()));
         groups
     }
 
@@ -217,7 +230,7 @@ impl Plan {
             label: "Slut på F4 Forankring".to_string(),
         });
         list.retain(|m| m.date > date);
-        list.sort_by_key(|m| m.date);
+        sort_small(&mut list, |m| m.date);
         list
     }
 }

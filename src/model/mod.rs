@@ -24,7 +24,7 @@ pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
 
-pub use followup::{percent, Milestone, ResponsibleOpen, TaskProgress};
+pub use followup::{percent, sort_small, Milestone, ResponsibleOpen, TaskProgress};
 pub use followup_edit::{FollowupEdit, FollowupError, ItemChange, RecordKind, RecordTombstone};
 pub use phase_history::{DecisionId, PhaseDecision, Stage};
 pub use readiness::{transition_label, Answer, Checklist, ChecklistItem, ItemId, ItemOrigin, Readiness};

@@ -332,15 +332,17 @@ impl Plan {
                 Some(Answer::IkkeRelevant) => r.ikke_relevant += 1,
             }
         }
-        let mut open: Vec<_> = self
+        let open: Vec<_> = self
             .activities
             .iter()
             .filter(|a| a.phase == phase && a.counts())
             .inspect(|_| r.activities += 1)
             .filter(|a| !a.is_done())
             .collect();
-        open.sort_by_key(|a| (a.due.is_none(), a.due));
-        r.open_activities = open.into_iter().map(|a| a.id.clone()).collect();
+        r.open_activities = super::followup::by_due(open)
+            .into_iter()
+            .map(|a| a.id.clone())
+            .collect();
         r
     }
 

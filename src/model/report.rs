@@ -231,8 +231,6 @@ impl Plan {
 
     /// What changed between `snapshot` and the plan on `date`.
     pub fn changes_since(&self, snapshot: &ReportSnapshot, date: NaiveDate) -> Changes {
-        let then: std::collections::HashMap<&ActivityId, &ActivitySnapshot> =
-            snapshot.activities.iter().map(|s| (&s.id, s)).collect();
         let mut changes = Changes {
             since: snapshot.date,
             completed: Vec::new(),
@@ -241,7 +239,7 @@ impl Plan {
             removed: Vec::new(),
         };
         for a in &self.activities {
-            let Some(old) = then.get(&a.id) else {
+            let Some(old) = snapshot.activities.iter().find(|s| s.id == a.id) else {
                 if a.counts() {
                     changes.added.push(ReportActivity::of(a));
                 }

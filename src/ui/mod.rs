@@ -4,19 +4,24 @@
 mod activities;
 mod banners;
 mod date_input;
+mod dom;
 pub mod clock;
 mod download;
 mod editor;
+mod followup;
 pub mod format;
 mod matrix;
 mod new_plan;
 mod overview;
 pub mod persist;
+mod report;
 mod settings;
 mod state;
 
 pub use activities::ActivitiesPage;
 pub use editor::ActivityEditor;
+pub use followup::{FollowupOverview, FollowupPage, PhaseHistory};
+pub use report::{escape_html, ReportPage};
 pub use matrix::PhaseTaskMatrix;
 pub use state::{use_app, AppState, Route, Toast};
 
@@ -82,6 +87,8 @@ pub fn App() -> impl IntoView {
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
         (Route::Indstillinger, true) => view! { <SettingsPage /> }.into_any(),
+        (Route::Opfolgning, true) => view! { <FollowupPage /> }.into_any(),
+        (Route::Statusrapport, true) => view! { <ReportPage /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
@@ -158,6 +165,8 @@ fn Header() -> impl IntoView {
                 <Show when=has_plan>
                     {link(Route::Overblik, "Overblik")}
                     {link(Route::Aktiviteter, "Aktiviteter")}
+                    {link(Route::Opfolgning, "Opfølgning")}
+                    {link(Route::Statusrapport, "Statusrapport")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
                 {link(Route::NyPlan, "Ny plan")}

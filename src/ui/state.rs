@@ -21,6 +21,11 @@ pub enum Route {
     Indstillinger,
     /// Ny plan: create a plan.
     NyPlan,
+    /// Opfølgning: phase-transition checklists, phase decisions and each
+    /// responsible person's open activities.
+    Opfolgning,
+    /// Statusrapport: the printable status report for the steering group.
+    Statusrapport,
 }
 
 impl Route {
@@ -31,6 +36,8 @@ impl Route {
             Route::Aktiviteter => "#/aktiviteter",
             Route::Indstillinger => "#/indstillinger",
             Route::NyPlan => "#/ny",
+            Route::Opfolgning => "#/opfoelgning",
+            Route::Statusrapport => "#/statusrapport",
         }
     }
 
@@ -38,6 +45,7 @@ impl Route {
     pub fn from_hash(hash: &str) -> Option<Route> {
         [Route::Overblik, Route::Aktiviteter, Route::Indstillinger, Route::NyPlan]
             .into_iter()
+            .chain([Route::Opfolgning, Route::Statusrapport])
             .find(|r| r.hash() == hash)
     }
 }
