@@ -82,7 +82,10 @@ pub fn App() -> impl IntoView {
     sync_route_with_hash(app);
     persist::install_flush_on_hide(app);
     install_shortcuts(app);
-    let page = move || match (app.route.get(), app.plan.with(Option::is_some)) {
+    // A memo, so that edits to the plan do not rebuild the whole page (and
+    // reset its components' own state); only opening or closing a plan does.
+    let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
+    let page = move || match (app.route.get(), has_plan.get()) {
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),

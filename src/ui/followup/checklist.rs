@@ -151,8 +151,7 @@ pub fn checklist_view(phase: Phase, who: RwSignal<String>) -> impl IntoView {
                 <p>{SCORE_RULE}</p>
             </details>
             {region("checklist-region", Box::new(render), Some(on_act))}
-            {activity_links(Box::new(move |p: &Plan| p.readiness(phase).open_activities), Some("Fasens åbne aktiviteter"), "Ingen åbne aktiviteter i fasen.", Some(10))}
-            <p class="hint">"Aktiviteter i fasen, der hverken er færdige eller udgået. Tjeklisten er først komplet, når de er det."</p>
+            {activity_links(Box::new(move |p: &Plan| p.readiness(phase).open_activities), Some(("Fasens åbne aktiviteter", "Aktiviteter i fasen, der hverken er færdige eller udgået. Tjeklisten er først komplet, når de er det.")), "Ingen åbne aktiviteter i fasen.", Some(10))}
         </div>
     }
 }

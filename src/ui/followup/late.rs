@@ -66,13 +66,13 @@ pub fn FollowupOverview() -> impl IntoView {
             <h2 id="late-heading">"Hvad er forsinket, og hvad kommer nu"</h2>
             <div class="list-columns">
                 <div class="list-col" data-list="overdue">
-                    {activity_links(Box::new(overdue), Some("Forsinkede"), "Ingen forsinkede aktiviteter: ingen har en overskredet frist uden at være færdige.", Some(8))}
+                    {activity_links(Box::new(overdue), Some(("Forsinkede", "Fristen er overskredet, og aktiviteten er ikke færdig.")), "Ingen forsinkede aktiviteter.", Some(8))}
                 </div>
                 <div class="list-col" data-list="soon">
-                    {activity_links(Box::new(soon), Some("Frist inden for 14 dage"), "Ingen ikke-færdige aktiviteter har frist fra i dag og 14 dage frem.", Some(8))}
+                    {activity_links(Box::new(soon), Some(("Frist inden for 14 dage", "Ikke færdige aktiviteter med frist fra i dag og 14 dage frem.")), "Ingen frister de næste 14 dage.", Some(8))}
                 </div>
                 <div class="list-col" data-list="blocked">
-                    {activity_links(Box::new(blocked), Some("Blokerede"), "Ingen aktiviteter har status Blokeret.", Some(8))}
+                    {activity_links(Box::new(blocked), Some(("Blokerede", "Aktiviteter med status Blokeret.")), "Ingen blokerede aktiviteter.", Some(8))}
                 </div>
             </div>
         </section>

@@ -35,12 +35,12 @@ fn entry(a: &Activity, today: chrono::NaiveDate) -> Entry {
 pub type Pick = Box<dyn Fn(&Plan) -> Vec<ActivityId>>;
 
 /// A list of the activities `pick` chooses, under `title` with their count
-/// if given; each entry shows title, due date, main task and responsible,
+/// and `hint` if given; each entry shows title, due date, main task and responsible,
 /// and opens the activity in the editor. With `limit`, only that many are
 /// shown until the user asks for all.
 pub fn activity_links(
     pick: Pick,
-    title: Option<&'static str>,
+    title: Option<(&'static str, &'static str)>,
     empty: &'static str,
     limit: Option<usize>,
 ) -> impl IntoView {
@@ -65,13 +65,15 @@ pub fn activity_links(
             (list, ids.len())
         });
         let mut out = el("div");
-        if let Some(t) = title {
-            out = out.child(
-                el("h3")
-                    .text(t)
-                    .text(" ")
-                    .child(el("span").cls("count-badge").text(&total.to_string())),
-            );
+        if let Some((t, hint)) = title {
+            out = out
+                .child(
+                    el("h3")
+                        .text(t)
+                        .text(" ")
+                        .child(el("span").cls("count-badge").text(&total.to_string())),
+                )
+                .child(p("hint", hint));
         }
         if list.is_empty() {
             return if empty.is_empty() {

@@ -18,7 +18,7 @@ pub const REPORT_CSS: &str = r#"
 .report caption { text-align: left; font-weight: 600; padding: 1mm 0; }
 .report th, .report td { border-bottom: 1px solid #d8dee4; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 .report thead th { background: #eef2f5; font-size: 9.5pt; }
-.report td.num { text-align: right; white-space: nowrap; }
+.report td.num, .report th.num { text-align: right; white-space: nowrap; }
 .report tr.alert td:first-child { font-weight: 600; color: #b42318; }
 .report tr[data-id="total"] td { font-weight: 700; border-top: 2px solid #8c959f; }
 .report .bar { display: inline-block; position: relative; width: 28mm; height: 3mm; background: #d8dee4; border-radius: 1mm; overflow: hidden; vertical-align: middle; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -98,8 +98,13 @@ fn table(h: &mut String, t: &DocTable) {
         let _ = write!(h, "<caption>{}</caption>", e(c));
     }
     h.push_str("<thead><tr>");
-    for head in &t.head {
-        let _ = write!(h, "<th scope=\"col\">{}</th>", e(head));
+    for (i, head) in t.head.iter().enumerate() {
+        let class = if matches!(t.rows[0].cells.get(i), Some(DocCell::Num(_))) {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        let _ = write!(h, "<th scope=\"col\"{class}>{}</th>", e(head));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for r in &t.rows {

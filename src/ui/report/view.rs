@@ -46,8 +46,14 @@ pub fn table(parent: El, t: &DocTable) -> El {
         table = table.child(el("caption").text(c));
     }
     let mut head = el("tr");
-    for h in &t.head {
-        head = head.child(el("th").attr("scope", "col").text(h));
+    for (i, h) in t.head.iter().enumerate() {
+        let numeric = matches!(t.rows[0].cells.get(i), Some(DocCell::Num(_)));
+        head = head.child(
+            el("th")
+                .attr("scope", "col")
+                .cls(if numeric { "num" } else { "" })
+                .text(h),
+        );
     }
     let mut body = el("tbody");
     for r in &t.rows {
