@@ -3,8 +3,8 @@
 use chrono::{Duration, Months, NaiveDate};
 
 use super::{
-    Activity, ActivityId, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution, Status,
-    TaskNo, Timestamp,
+    Activity, ActivityId, Checklist, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution,
+    Stage, Status, TaskNo, Timestamp,
 };
 use crate::catalog;
 
@@ -196,7 +196,23 @@ impl Plan {
             activities,
             tombstones: Vec::new(),
             exchanged: Timestamp(0),
-        })
+            stage: Stage::In(Phase::F0),
+            checklists: Checklist::all_from_catalog(now),
+            phase_history: Vec::new(),
+            reports: Vec::new(),
+            followup_tombstones: Vec::new(),
+        }
+        .with_stage_on(now))
+    }
+}
+
+impl Plan {
+    /// The plan with its stage set to the phase of `now`'s date.
+    fn with_stage_on(mut self, now: Timestamp) -> Plan {
+        if let Some(today) = now.local_date() {
+            self.stage = Stage::on_date(&self, today);
+        }
+        self
     }
 }
 

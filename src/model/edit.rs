@@ -7,6 +7,7 @@ use super::{
     Activity, ActivityChange, ActivityId, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
     TaskNo, Timestamp, Tombstone,
 };
+use super::{FollowupEdit, FollowupError};
 
 /// One change to a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +58,8 @@ pub enum Edit {
     /// Record that the plan was exchanged (exported, imported or merged) at
     /// the given time.
     MarkExchanged(Timestamp),
+    /// A change to checklists, phase decisions or saved reports.
+    Followup(FollowupEdit),
 }
 
 /// Why an edit was refused. `Display` gives a Danish message for the user.
@@ -101,6 +104,8 @@ pub enum EditError {
         /// Number of activities in that main task and phase.
         count: usize,
     },
+    /// A follow-up edit was refused.
+    Followup(FollowupError),
 }
 
 impl std::fmt::Display for EditError {
@@ -149,6 +154,7 @@ impl std::fmt::Display for EditError {
                 task.get(),
                 phase.label()
             ),
+            EditError::Followup(e) => e.fmt(f),
         }
     }
 }
@@ -260,6 +266,10 @@ impl Plan {
                 self.activities[position] = updated;
                 Edit::UpdateActivity { id, change: old }
             }
+            Edit::Followup(edit) => Edit::Followup(
+                self.apply_followup(edit, now)
+                    .map_err(EditError::Followup)?,
+            ),
         };
         self.modified = now;
         Ok(inverse)

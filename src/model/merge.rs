@@ -259,6 +259,7 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
     plan.activities = activities;
     plan.modified = ours.modified.max(theirs.modified);
     plan.exchanged = ours.exchanged.max(theirs.exchanged);
+    merge_followup(&mut plan, ours, theirs);
     repair_task_phases(&mut plan);
     MergeResult {
         plan,
@@ -312,4 +313,82 @@ fn repair_task_phases(plan: &mut Plan) {
             slot.phases = slot.phases.with(a.phase);
         }
     }
+}
+
+/// Merges a list of follow-up records (checklist items, phase decisions,
+/// saved reports) by id: records on one side only are kept unless deleted
+/// after their last change; records on both sides take the later change.
+/// Our order first, their new records after.
+fn merge_records<T: Clone>(
+    ours: &[T],
+    theirs: &[T],
+    deleted: &BTreeMap<String, Timestamp>,
+    id_of: impl Fn(&T) -> String,
+    modified_of: impl Fn(&T) -> Timestamp,
+) -> Vec<T> {
+    let their_map: BTreeMap<String, &T> = theirs.iter().map(|t| (id_of(t), t)).collect();
+    let our_ids: BTreeSet<String> = ours.iter().map(&id_of).collect();
+    let alive = |r: &T| deleted.get(&id_of(r)).is_none_or(|d| *d < modified_of(r));
+    let mut out: Vec<T> = ours
+        .iter()
+        .map(|o| match their_map.get(&id_of(o)) {
+            Some(t) if modified_of(t) > modified_of(o) => (*t).clone(),
+            _ => o.clone(),
+        })
+        .filter(|r| alive(r))
+        .collect();
+    out.extend(
+        theirs
+            .iter()
+            .filter(|t| !our_ids.contains(&id_of(t)) && alive(t))
+            .cloned(),
+    );
+    out
+}
+
+/// Merges the follow-up side of two copies: checklists item by item, phase
+/// decisions and saved reports record by record, the later stage, and the
+/// union of their tombstones.
+fn merge_followup(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
+    let mut deleted: BTreeMap<String, Timestamp> = BTreeMap::new();
+    for t in ours
+        .followup_tombstones
+        .iter()
+        .chain(&theirs.followup_tombstones)
+    {
+        let e = deleted.entry(t.id.clone()).or_insert(t.deleted);
+        *e = (*e).max(t.deleted);
+    }
+    for (i, list) in plan.checklists.iter_mut().enumerate() {
+        list.items = merge_records(
+            &ours.checklists[i].items,
+            &theirs.checklists[i].items,
+            &deleted,
+            |r| r.id.0.clone(),
+            |r| r.modified,
+        );
+    }
+    plan.phase_history = merge_records(
+        &ours.phase_history,
+        &theirs.phase_history,
+        &deleted,
+        |r| r.id.0.clone(),
+        |r| r.modified,
+    );
+    plan.phase_history.sort_by_key(|d| d.modified);
+    plan.reports = merge_records(
+        &ours.reports,
+        &theirs.reports,
+        &deleted,
+        |r| r.id.0.clone(),
+        |r| r.modified,
+    );
+    plan.stage = ours.stage.max(theirs.stage);
+    let mut tombs = ours.followup_tombstones.clone();
+    for t in &theirs.followup_tombstones {
+        if !tombs.iter().any(|x| x.id == t.id) {
+            tombs.push(t.clone());
+        }
+    }
+    plan.followup_tombstones = tombs;
 }

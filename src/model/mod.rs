@@ -4,11 +4,16 @@
 mod activity;
 mod create;
 mod edit;
+mod followup;
+mod followup_edit;
 mod ids;
 mod merge;
 mod phase;
+mod phase_history;
 mod plan;
 mod query;
+mod readiness;
+mod report;
 mod task;
 
 pub use activity::{Activity, ActivityChange, Origin, Status};
@@ -23,7 +28,20 @@ pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
 
+pub use followup::{percent, sort_small, Milestone, ResponsibleOpen, TaskProgress};
+pub use followup_edit::{FollowupEdit, FollowupError, ItemChange, RecordKind, RecordTombstone};
+pub use phase_history::{DecisionId, PhaseDecision, Stage};
+pub use readiness::{
+    transition_label, Answer, Checklist, ChecklistItem, ItemId, ItemOrigin, Readiness,
+};
+pub use report::{
+    ActivitySnapshot, Changes, DateMove, ReportActivity, ReportId, ReportSnapshot, StatusReport,
+    REPORT_PERIOD_DAYS,
+};
+
 #[cfg(test)]
 mod merge_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_followup;

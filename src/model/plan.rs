@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Activity, ActivityId, MainTask, Phase, PlanId, TaskNo, Timestamp};
+use super::{Checklist, PhaseDecision, RecordTombstone, ReportSnapshot, Stage};
 
 /// The shared IT solution a plan implements.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -134,6 +135,16 @@ pub struct Plan {
     /// When this copy was last exchanged with another (exported, imported
     /// or merged): the point from which changes count when merging copies.
     pub exchanged: Timestamp,
+    /// The phase the plan is in now (changed by phase decisions).
+    pub stage: Stage,
+    /// The checklist for leaving each phase, F0 to F4.
+    pub checklists: [Checklist; 5],
+    /// Phase decisions, oldest first.
+    pub phase_history: Vec<PhaseDecision>,
+    /// Saved status reports.
+    pub reports: Vec<ReportSnapshot>,
+    /// Deleted checklist items, phase decisions and reports.
+    pub followup_tombstones: Vec<RecordTombstone>,
 }
 
 impl Plan {

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::export_followup::{followup, FollowupOut};
 use super::{format_timestamp, APP_VERSION, FORMAT_NAME, FORMAT_VERSION};
 use crate::model::{Activity, MainTask, Origin, Phase, Plan, Timestamp, Tombstone};
 
@@ -33,6 +34,8 @@ struct PlanOut<'a> {
     activities: Vec<ActivityOut<'a>>,
     tombstones: Vec<TombstoneOut<'a>>,
     exchanged: String,
+    #[serde(flatten)]
+    followup: FollowupOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +109,7 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
             activities: plan.activities.iter().map(activity).collect(),
             tombstones: plan.tombstones.iter().map(tombstone).collect(),
             exchanged: format_timestamp(plan.exchanged),
+            followup: followup(plan),
         },
     }
 }

@@ -10,6 +10,10 @@ use crate::model::{
     Activity, ActivityId, MainTask, Origin, Phase, PhaseSet, PhaseWindow, Plan, PlanId, Solution,
     Status, TaskNo, Timestamp, Tombstone,
 };
+use crate::model::{Checklist, Stage};
+
+#[path = "import_followup.rs"]
+mod followup;
 
 /// A plan read from a file, with what the envelope said.
 #[derive(Clone, Debug, PartialEq)]
@@ -392,6 +396,11 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         activities: Vec::new(),
         tombstones: Vec::new(),
         exchanged: p.timestamp("exchanged", Timestamp(0))?,
+        stage: Stage::In(Phase::F0),
+        checklists: Checklist::all_from_catalog(modified),
+        phase_history: Vec::new(),
+        reports: Vec::new(),
+        followup_tombstones: Vec::new(),
     };
     let mut seen = std::collections::HashSet::new();
     for a in p.list("activities")? {
@@ -418,6 +427,7 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
             });
         }
     }
+    followup::read(p, &mut plan, modified)?;
     Ok(plan)
 }
 

@@ -7,6 +7,7 @@
 
 mod csv;
 mod export;
+mod export_followup;
 mod ics;
 mod import;
 mod time;
@@ -78,3 +79,5 @@ fn slug(text: &str) -> String {
         out
     }
 }
+#[cfg(test)]
+mod tests_followup;

@@ -173,22 +173,24 @@ pub(crate) fn FilterBar(grouping: Option<RwSignal<Grouping>>) -> impl IntoView {
                     // real name equals it (a NUL would not survive HTML parsing).
                     prop:value=move || filter.with(|f| match &f.responsible {
                         None => String::new(),
-                        Some(r) if r.is_empty() => " ".to_string(),
-                        Some(r) => r.clone(),
+                        Some(r) if r.is_empty() => "-".to_string(),
+                        Some(r) => format!("={r}"),
                     })
                     on:change=move |ev| {
+                        // "" is everybody, "-" nobody, "=name" a person (a NUL
+                        // sentinel does not survive the DOM in Chromium).
                         let v = event_target_value(&ev);
                         let v = match v.as_str() {
                             "" => None,
-                            " " => Some(String::new()),
-                            _ => Some(v),
+                            "-" => Some(String::new()),
+                            _ => Some(v.strip_prefix('=').unwrap_or(&v).to_string()),
                         };
                         set(&|f| f.responsible = v.clone());
                     }
                 >
                     <option value="">"Alle"</option>
-                    <option value=" ">"Ingen ansvarlig"</option>
-                    {move || responsibles().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
+                    <option value="-">"Ingen ansvarlig"</option>
+                    {move || responsibles().into_iter().map(|r| view! { <option value=format!("={r}")>{r.clone()}</option> }).collect_view()}
                 </select>
             </label>
             {grouping.map(|grouping| view! {

@@ -6,13 +6,16 @@ mod banners;
 pub mod clock;
 mod date_input;
 mod dialog;
+mod dom;
 mod download;
 mod editor;
+mod followup;
 pub mod format;
 mod matrix;
 mod new_plan;
 mod overview;
 pub mod persist;
+mod report;
 mod settings;
 mod share;
 mod state;
@@ -20,7 +23,9 @@ mod timeline;
 
 pub use activities::ActivitiesPage;
 pub use editor::ActivityEditor;
+pub use followup::{FollowupOverview, FollowupPage, PhaseHistory};
 pub use matrix::PhaseTaskMatrix;
+pub use report::{escape_html, ReportPage};
 pub use state::{use_app, AppState, Route, SyncConflict, Toast, UndoAction};
 
 use leptos::prelude::*;
@@ -115,6 +120,8 @@ pub fn App() -> impl IntoView {
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
         (Route::Indstillinger, true) => view! { <SettingsPage /> }.into_any(),
         (Route::Tidslinje, true) => view! { <timeline::TimelinePage /> }.into_any(),
+        (Route::Opfolgning, true) => view! { <FollowupPage /> }.into_any(),
+        (Route::Statusrapport, true) => view! { <ReportPage /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
@@ -198,6 +205,8 @@ fn Header() -> impl IntoView {
                     {link(Route::Overblik, "Overblik")}
                     {link(Route::Aktiviteter, "Aktiviteter")}
                     {link(Route::Tidslinje, "Tidslinje")}
+                    {link(Route::Opfolgning, "Opfølgning")}
+                    {link(Route::Statusrapport, "Statusrapport")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
                 {link(Route::Planer, "Mine planer")}

@@ -269,6 +269,11 @@ fn same_content(a: &Plan, b: &Plan) -> bool {
         && a.solution == b.solution
         && a.phases == b.phases
         && a.go_live == b.go_live
+        && a.stage == b.stage
+        && a.checklists == b.checklists
+        && a.phase_history == b.phase_history
+        && a.reports == b.reports
+        && a.followup_tombstones.len() == b.followup_tombstones.len()
 }
 
 /// Settles a conflict with the user's resolved plan.

@@ -35,14 +35,21 @@ pub enum Route {
     Tidslinje,
     /// Ny plan: create a plan.
     NyPlan,
+    /// Opfølgning: phase-transition checklists, phase decisions and each
+    /// responsible person's open activities.
+    Opfolgning,
+    /// Statusrapport: the printable status report for the steering group.
+    Statusrapport,
 }
 
 impl Route {
     /// Every route.
-    pub const ALL: [Route; 6] = [
+    pub const ALL: [Route; 8] = [
         Route::Overblik,
         Route::Aktiviteter,
         Route::Tidslinje,
+        Route::Opfolgning,
+        Route::Statusrapport,
         Route::Indstillinger,
         Route::NyPlan,
         Route::Planer,
@@ -57,6 +64,8 @@ impl Route {
             Route::NyPlan => "#/ny",
             Route::Planer => "#/planer",
             Route::Tidslinje => "#/tidslinje",
+            Route::Opfolgning => "#/opfoelgning",
+            Route::Statusrapport => "#/statusrapport",
         }
     }
 
