@@ -1050,6 +1050,11 @@ fn build_plan(spec: &PlanSpec) -> Plan {
         activities,
         tombstones,
         exchanged: spec.times.1,
+        stage: crate::model::Stage::In(Phase::F0),
+        checklists: crate::model::Checklist::all_from_catalog(spec.times.0),
+        phase_history: Vec::new(),
+        reports: Vec::new(),
+        followup_tombstones: Vec::new(),
     }
 }
 
