@@ -422,6 +422,17 @@ fn new_row(key: &RowKey) -> RowEl {
     }
 }
 
+/// Width kept free for the tooltip at the right edge of the view.
+const TOOLTIP_W: f64 = 340.0;
+
+/// Left edge of the tooltip under a bar starting at `x`, kept within the
+/// visible part of the chart.
+fn tooltip_left(tl: Tl, x: f64) -> f64 {
+    let left = tl.scroll_left.get_untracked() + LABEL_W;
+    let right = left + tl.view_w.get_untracked() - TOOLTIP_W;
+    (LABEL_W + x).min(right).max(left)
+}
+
 /// The tooltip of the bar under the pointer or in focus, with the dates it
 /// would get while dragging.
 pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
@@ -453,7 +464,7 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
             Some((
                 format!(
                     "left:{:.0}px;top:{:.0}px",
-                    LABEL_W + rect.x,
+                    tooltip_left(tl, rect.x),
                     tl.head_h() + rect.y + rect.height + 6.0
                 ),
                 [
