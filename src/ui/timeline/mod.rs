@@ -537,6 +537,7 @@ pub fn TimelinePage() -> impl IntoView {
         chart::draw_head as fn(AppState, Tl, &mut Ui),
         chart::draw_layers,
         chart::draw_rows,
+        chart::draw_drag,
         chart::draw_tooltip,
         sync_page,
         toolbar::sync,
