@@ -167,6 +167,8 @@ async function timeline(browser, url, storage) {
   return result;
 }
 
+// The machine is shared: the load average tells how far to trust the times.
+const loadBefore = os.loadavg()[0];
 const sizeRows = await sizes();
 const totalGzip = sizeRows.reduce((s, r) => s + r.gzip, 0);
 const server = await startServer();
@@ -271,7 +273,7 @@ const tlMoveP95 = median(tl.map((r) => p95(r.moves)));
 const tlDrop = median(tl.map((r) => r.drop));
 
 const lines = [
-  `Implan bench (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${RUNS} runs, median)`,
+  `Implan bench (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, load ${loadBefore.toFixed(1)}–${os.loadavg()[0].toFixed(1)}, ${RUNS} runs, median)`,
   '',
   '| figure | value | budget |',
   '|---|---|---|',

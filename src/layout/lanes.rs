@@ -162,7 +162,7 @@ pub fn lanes(plan: &Plan, options: &LaneOptions) -> Lanes {
     let mut per_task: Vec<Vec<usize>> = vec![Vec::new(); usize::from(TaskNo::COUNT)];
     let mut out = Lanes::default();
     for (i, a) in plan.activities.iter().enumerate() {
-        if options.filter.matches(a) {
+        if filter_empty || options.filter.matches(a) {
             per_task[usize::from(a.task.get()) - 1].push(i);
         }
     }

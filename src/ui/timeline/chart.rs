@@ -39,6 +39,7 @@ pub(super) struct Chart {
     tip_lines: Vec<web_sys::Element>,
     cache: Vec<String>,
     rows: Vec<RowEl>,
+    last_drag: Option<crate::model::ActivityId>,
     _listeners: Vec<Listener>,
 }
 
@@ -168,6 +169,7 @@ pub(super) fn build(app: AppState, tl: Tl, scroller: &web_sys::HtmlElement) -> C
         tip_lines,
         cache: vec![String::new(); 11],
         rows: Vec::new(),
+        last_drag: None,
         _listeners: listeners,
     }
 }
@@ -261,7 +263,9 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
         tl.opts.with(|o| o.printing),
     );
     let editing = app.editing.get();
-    let drag = tl.drag.get();
+    // Drags are drawn by `draw_drag`, one bar per move; rows drawn anew
+    // during a drag (scrolling) show its preview too.
+    let drag = tl.drag.get_untracked();
     let mut old = std::mem::take(&mut c.rows);
     let mut rows = Vec::new();
     app.plan.with(|plan| {
@@ -307,9 +311,7 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
                         }
                         RowKey::Activity(id) => {
                             let Some(a) = r.index.and_then(|i| plan.activities.get(i)) else {
-                                continue;
-                            };
-                            let Some((start, due)) = a.start.zip(a.due) else {
+                                el.remove();
                                 continue;
                             };
                             let selected = editing.as_ref() == Some(id);
@@ -321,49 +323,8 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
                                 "tl-label tl-label-activity"
                             };
                             sync_attr(&el.label, "class", &mut el.sig[3], class.to_string());
-                            let (s, e) = drag
-                                .as_ref()
-                                .filter(|d| &d.id == id)
-                                .map_or((start, due), |d| d.to);
-                            let rect = bar_rect(scale, r.y, r.height, s, e);
-                            let overdue = a.is_overdue(tl.today);
-                            let bar = el.bar.clone().expect("activity rows have a bar");
-                            sync_attr(
-                                &bar,
-                                "transform",
-                                &mut el.sig[4],
-                                format!("translate({:.1} {:.1})", rect.x, rect.y),
-                            );
-                            sync_markup(
-                                &bar,
-                                &mut el.sig[5],
-                                bar_layer(rect.width, rect.height, a.status, overdue),
-                            );
-                            let mut class = String::from("tl-bar");
-                            for (on, name) in [
-                                (overdue, " overdue"),
-                                (s != start || e != due, " dragging"),
-                                (selected, " selected"),
-                            ] {
-                                if on {
-                                    class.push_str(name);
-                                }
-                            }
-                            sync_attr(&bar, "class", &mut el.sig[6], class);
-                            let who = if a.responsible.is_empty() {
-                                "ingen ansvarlig"
-                            } else {
-                                a.responsible.as_str()
-                            };
-                            let late = if overdue { ", forsinket" } else { "" };
-                            let label = format!(
-                                "{}: {} til {}, {}, {who}{late}",
-                                a.title,
-                                format::date(s),
-                                format::date(e),
-                                a.status.label()
-                            );
-                            sync_attr(&bar, "aria-label", &mut el.sig[7], label);
+                            let preview = drag.as_ref().filter(|d| &d.id == id).map(|d| d.to);
+                            update_bar(tl, scale, r, a, preview, selected, &mut el);
                         }
                     }
                     rows.push(el);
@@ -385,6 +346,94 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
         }
     }
     c.rows = rows;
+}
+
+/// Draws the bar of activity row `r` (activity `a`) with the dates of
+/// `preview` if it is being dragged, else its own.
+fn update_bar(
+    tl: Tl,
+    scale: &crate::layout::Scale,
+    r: &crate::layout::Row,
+    a: &crate::model::Activity,
+    preview: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    selected: bool,
+    el: &mut RowEl,
+) {
+    let Some((start, due)) = a.start.zip(a.due) else {
+        return;
+    };
+    let (s, e) = preview.unwrap_or((start, due));
+    let rect = bar_rect(scale, r.y, r.height, s, e);
+    let overdue = a.is_overdue(tl.today);
+    let Some(bar) = el.bar.clone() else { return };
+    sync_attr(
+        &bar,
+        "transform",
+        &mut el.sig[4],
+        format!("translate({:.1} {:.1})", rect.x, rect.y),
+    );
+    sync_markup(
+        &bar,
+        &mut el.sig[5],
+        bar_layer(rect.width, rect.height, a.status, overdue),
+    );
+    let mut class = String::from("tl-bar");
+    for (on, name) in [
+        (overdue, " overdue"),
+        (preview.is_some(), " dragging"),
+        (selected, " selected"),
+    ] {
+        if on {
+            class.push_str(name);
+        }
+    }
+    sync_attr(&bar, "class", &mut el.sig[6], class);
+    let who = if a.responsible.is_empty() {
+        "ingen ansvarlig"
+    } else {
+        a.responsible.as_str()
+    };
+    let late = if overdue { ", forsinket" } else { "" };
+    let label = format!(
+        "{}: {} til {}, {}, {who}{late}",
+        a.title,
+        format::date(s),
+        format::date(e),
+        a.status.label()
+    );
+    sync_attr(&bar, "aria-label", &mut el.sig[7], label);
+}
+
+/// The dragged bar, on every pointer move: only that one row is redrawn
+/// (and, when the drag ends without an edit, restored).
+pub(super) fn draw_drag(app: AppState, tl: Tl, ui: &mut Ui) {
+    let drag = tl.drag.get();
+    let c = &mut ui.chart;
+    let id = drag
+        .as_ref()
+        .map(|d| d.id.clone())
+        .or_else(|| c.last_drag.take());
+    c.last_drag = drag.as_ref().map(|d| d.id.clone());
+    let Some(id) = id else { return };
+    let key = RowKey::Activity(id.clone());
+    let Some(el) = c.rows.iter_mut().find(|r| r.key == key) else {
+        return;
+    };
+    let selected = app.editing.with_untracked(|e| e.as_ref() == Some(&id));
+    let preview = drag.as_ref().map(|d| d.to);
+    app.plan.with_untracked(|plan| {
+        tl.lanes.with_untracked(|lanes| {
+            tl.frame.with_untracked(|f| {
+                let Some(r) = lanes.row(&key) else { return };
+                if let Some(a) = plan
+                    .as_ref()
+                    .and_then(|p| r.index.and_then(|i| p.activities.get(i)))
+                {
+                    update_bar(tl, &f.scale, r, a, preview, selected, el);
+                }
+            })
+        })
+    });
 }
 
 /// A new row's elements (not yet in the document).
@@ -422,6 +471,17 @@ fn new_row(key: &RowKey) -> RowEl {
     }
 }
 
+/// Width kept free for the tooltip at the right edge of the view.
+const TOOLTIP_W: f64 = 340.0;
+
+/// Left edge of the tooltip under a bar starting at `x`, kept within the
+/// visible part of the chart.
+fn tooltip_left(tl: Tl, x: f64) -> f64 {
+    let left = tl.scroll_left.get_untracked() + LABEL_W;
+    let right = left + tl.view_w.get_untracked() - TOOLTIP_W;
+    (LABEL_W + x).min(right).max(left)
+}
+
 /// The tooltip of the bar under the pointer or in focus, with the dates it
 /// would get while dragging.
 pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
@@ -453,7 +513,7 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
             Some((
                 format!(
                     "left:{:.0}px;top:{:.0}px",
-                    LABEL_W + rect.x,
+                    tooltip_left(tl, rect.x),
                     tl.head_h() + rect.y + rect.height + 6.0
                 ),
                 [

@@ -360,7 +360,7 @@ fn build(
     }
     let scroller: web_sys::HtmlElement = scroller.unchecked_into();
     let chart = chart::build(app, tl, &scroller);
-    let window: web_sys::EventTarget = window().into();
+    let win: web_sys::EventTarget = window().into();
     let listeners = vec![
         Listener::new(
             &toolbar,
@@ -384,25 +384,45 @@ fn build(
         ),
         Listener::new(&dialog, "close", Box::new(move |_| commit::closed(tl))),
         Listener::new(
-            &window,
+            &win,
             "beforeprint",
             Box::new(move |_| tl.set_opts(|o| o.printing = true)),
         ),
         Listener::new(
-            &window,
+            &win,
             "afterprint",
             Box::new(move |_| tl.set_opts(|o| o.printing = false)),
         ),
     ];
+    // Sizes are read when the browser lays the page out anyway (the
+    // observer's first call), not by forcing a layout now; until then the
+    // window's size is a good guess. The first call also scrolls to today.
+    let inner =
+        |v: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>| v.ok().and_then(|v| v.as_f64());
+    if let (Some(w), Some(h)) = (
+        inner(window().inner_width()),
+        inner(window().inner_height()),
+    ) {
+        tl.view_w.set((w - LABEL_W - 80.0).max(200.0));
+        tl.view_h.set((h - 240.0).max(300.0));
+    }
     let measured = scroller.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || measure(tl, &measured));
+    let mut first = true;
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        measure(tl, &measured);
+        if std::mem::take(&mut first) {
+            let (today, scale) = (tl.today, tl.scale_now());
+            if scale.start <= today && today <= scale.last() {
+                tl.scroll_to_date(today);
+            }
+        }
+    });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())
         .ok()
         .map(|obs| {
             obs.observe(&scroller);
             (obs, callback)
         });
-    measure(tl, &scroller);
     Ui {
         page: page.clone(),
         print_title,
@@ -493,11 +513,6 @@ fn on_change(
         };
         if ui.with_value(Option::is_none) {
             ui.set_value(Some(build(app, tl, &page, &main, &area)));
-            // Start at today when the plan spans it.
-            let today = tl.today;
-            if tl.scale_now().start <= today && today <= tl.scale_now().last() {
-                tl.scroll_to_date(today);
-            }
         }
         ui.update_value(|u| {
             if let Some(u) = u.as_mut() {
@@ -522,6 +537,7 @@ pub fn TimelinePage() -> impl IntoView {
         chart::draw_head as fn(AppState, Tl, &mut Ui),
         chart::draw_layers,
         chart::draw_rows,
+        chart::draw_drag,
         chart::draw_tooltip,
         sync_page,
         toolbar::sync,
