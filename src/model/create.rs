@@ -49,7 +49,7 @@ impl std::fmt::Display for CreateError {
             CreateError::GoLiveTooEarly { earliest } => write!(
                 f,
                 "Go-live skal ligge mindst {MIN_WEEKS_TO_GO_LIVE} uger efter start af F1 Initiering, dvs. tidligst {}.",
-                earliest.format("%d.%m.%Y")
+                super::danish_date(*earliest)
             ),
             CreateError::WindowEndsBeforeStart(p) => {
                 write!(f, "{} slutter før den starter.", p.label())

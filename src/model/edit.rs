@@ -110,7 +110,7 @@ pub enum EditError {
 
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = |d: &NaiveDate| d.format("%d.%m.%Y").to_string();
+        let d = |d: &NaiveDate| super::danish_date(*d);
         match self {
             EditError::EmptyMunicipality => write!(f, "Skriv kommunens navn."),
             EditError::EmptySolution => write!(f, "Skriv løsningens navn."),

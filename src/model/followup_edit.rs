@@ -184,7 +184,7 @@ impl std::fmt::Display for FollowupError {
             FollowupError::DecisionBeforePrevious { previous } => write!(
                 f,
                 "Datoen ligger før den forrige faseovergang ({}). Vælg en senere dato.",
-                previous.format("%d.%m.%Y")
+                super::danish_date(*previous)
             ),
             FollowupError::NotLatestDecision => {
                 write!(f, "Kun den seneste faseovergang kan fortrydes.")

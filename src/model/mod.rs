@@ -3,6 +3,7 @@
 
 mod activity;
 mod create;
+mod dates;
 mod edit;
 mod followup;
 mod followup_edit;
@@ -20,6 +21,7 @@ pub use activity::{Activity, ActivityChange, Origin, Status};
 pub use create::{
     propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE,
 };
+pub use dates::{danish_date, iso_date, parse_iso_date, parse_rfc3339_millis, rfc3339_utc};
 pub use edit::{Edit, EditError};
 pub use ids::{ActivityId, PlanId, Timestamp};
 pub use merge::{merge, resolve, Conflict, MergeResult, Side};

@@ -78,7 +78,7 @@ struct TombstoneOut<'a> {
 }
 
 fn date(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::model::iso_date(d)
 }
 
 fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {

@@ -84,7 +84,7 @@ struct RecordTombstoneOut<'a> {
 }
 
 fn date(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::model::iso_date(d)
 }
 
 /// The follow-up fields of `plan`.

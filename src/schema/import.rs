@@ -67,8 +67,10 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "Filen fylder {} MB; Implan kan højst læse {} MB. Kontrollér, at det er den rigtige fil.",
-                format!("{:.1}", *bytes as f64 / 1_048_576.0).replace('.', ","),
+                "Filen fylder {},{} MB; Implan kan højst læse {} MB. Kontrollér, at det er den rigtige fil.",
+                // Tenths of a MB, rounded, without float formatting (which is large in wasm).
+                (*bytes * 10 + 524_288) / 10_485_760,
+                (*bytes * 10 + 524_288) / 1_048_576 % 10,
                 MAX_FILE_BYTES / 1_048_576
             ),
             ImportError::NotJson { line, column } => write!(
@@ -281,17 +283,19 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| {
-                    self.err(
-                        key,
-                        &format!(
-                            "er ikke en gyldig dato (\"{}\"; forventet ÅÅÅÅ-MM-DD)",
-                            clip(s)
-                        ),
-                    )
-                }),
+            Some(Value::String(s)) => {
+                crate::model::parse_iso_date(s.trim())
+                    .map(Some)
+                    .ok_or_else(|| {
+                        self.err(
+                            key,
+                            &format!(
+                                "er ikke en gyldig dato (\"{}\"; forventet ÅÅÅÅ-MM-DD)",
+                                clip(s)
+                            ),
+                        )
+                    })
+            }
             Some(_) => Err(self.err(key, "skal være en dato som tekst (ÅÅÅÅ-MM-DD)")),
         }
     }

@@ -293,3 +293,15 @@ fn wrong_follow_up_fields_are_named() {
         "{err}"
     );
 }
+
+#[test]
+fn too_large_files_are_refused_with_their_size_in_danish() {
+    let text = " ".repeat(super::MAX_FILE_BYTES + 1_100_000);
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err, ImportError::TooLarge { bytes: text.len() });
+    assert!(
+        err.to_string()
+            .starts_with("Filen fylder 21,0 MB; Implan kan højst læse 20 MB."),
+        "{err}"
+    );
+}

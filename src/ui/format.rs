@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// A date as dd.mm.yyyy.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    crate::model::danish_date(d)
 }
 
 /// An optional date as dd.mm.yyyy, or a dash.
@@ -19,13 +19,12 @@ pub fn week(d: NaiveDate) -> String {
 
 /// A date as yyyy-mm-dd, the value format of `<input type="date">`.
 pub fn input_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(crate::model::iso_date).unwrap_or_default()
 }
 
 /// Parses the value of `<input type="date">`; empty gives `None`.
 pub fn parse_input_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::model::parse_iso_date(s.trim())
 }
 
 /// "3 af 7" style progress text.
@@ -42,10 +41,8 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
     if s.is_empty() {
         return Ok(None);
     }
-    if s.len() == 10 && s.as_bytes()[4] == b'-' {
-        return NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| ());
+    if let Some(d) = crate::model::parse_iso_date(s) {
+        return Ok(Some(d));
     }
     let parts: Vec<&str> = s
         .split(['.', '-', '/', ' '])

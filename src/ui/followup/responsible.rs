@@ -108,7 +108,7 @@ pub fn ResponsibleView() -> impl IntoView {
             <h2 id="responsible-heading">"Åbne aktiviteter pr. ansvarlig"</h2>
             <p class="hint">"Aktiviteter, der hverken er færdige eller udgået, pr. ansvarlig. Vælg en person for at se vedkommendes aktiviteter, sorteret efter frist."</p>
             {region("responsible-region", Box::new(table), Some(on_act))}
-            {activity_links(Box::new(pick), None, "", None)}
+            {activity_links(Box::new(pick), None, "", Some(20))}
         </section>
     }
 }

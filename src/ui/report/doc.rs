@@ -493,7 +493,7 @@ fn milestones_section(report: &StatusReport) -> DocSection {
                 .milestones
                 .iter()
                 .map(|m| DocRow {
-                    key: m.date.to_string(),
+                    key: crate::model::iso_date(m.date),
                     alert: false,
                     cells: vec![
                         text(format!(

@@ -154,7 +154,7 @@ pub fn file_name(municipality: &str, solution: &str, date: chrono::NaiveDate) ->
         }
     }
     let slug = slug.trim_end_matches('-');
-    format!("statusrapport-{slug}-{}.html", date.format("%Y-%m-%d"))
+    format!("statusrapport-{slug}-{}.html", crate::model::iso_date(date))
 }
 
 #[cfg(test)]
