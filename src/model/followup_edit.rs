@@ -44,6 +44,10 @@ pub enum FollowupEdit {
     Advance(PhaseDecision),
     /// Take back the latest phase decision (the inverse of `Advance`).
     Revert(DecisionId),
+    /// Put a taken-back decision back exactly as it was recorded (the
+    /// inverse of `Revert`). Unlike `Advance` it does not judge the
+    /// decision against today's checklist: the decision was made then.
+    Reinstate(PhaseDecision),
     /// Set the stage a plan starts in; only while no decision is recorded.
     SetStartStage(Stage),
     /// Save a status report snapshot at `position` (clamped to the end).
@@ -269,7 +273,20 @@ impl Plan {
                     .ok_or(FollowupError::NotLatestDecision)?;
                 self.stage = Stage::In(decision.from);
                 self.tomb(RecordKind::PhaseDecision, id.0, now);
-                FollowupEdit::Advance(decision)
+                FollowupEdit::Reinstate(decision)
+            }
+            FollowupEdit::Reinstate(decision) => {
+                if self.stage != Stage::In(decision.from) {
+                    return Err(FollowupError::NotCurrentPhase { stage: self.stage });
+                }
+                if self.phase_history.iter().any(|d| d.id == decision.id) {
+                    return Err(FollowupError::DuplicateDecision);
+                }
+                let id = decision.id.clone();
+                self.untomb(RecordKind::PhaseDecision, id.as_str());
+                self.stage = decision.to;
+                self.phase_history.push(decision);
+                FollowupEdit::Revert(id)
             }
             FollowupEdit::SetStartStage(stage) => {
                 if !self.phase_history.is_empty() {

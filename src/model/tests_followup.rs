@@ -394,6 +394,28 @@ fn advancing_with_an_incomplete_checklist_needs_a_reason_and_is_recorded_as_over
 }
 
 #[test]
+fn redoing_a_taken_back_decision_restores_it_as_recorded() {
+    let mut p = plan();
+    answer(&mut p, Phase::F0, "naar", Some(Answer::Opfyldt));
+    for a in p.activities.iter_mut().filter(|a| a.phase == Phase::F0) {
+        a.status = Status::Faerdig;
+    }
+    advance(&mut p, "d-1", Phase::F0, d(2026, 8, 31), "").unwrap();
+    let recorded = p.phase_history[0].clone();
+    // The checklist changes after the decision; the decision stays what it was.
+    answer(&mut p, Phase::F0, "naar", None);
+    let redo = p
+        .apply(
+            Edit::Followup(FollowupEdit::Revert(DecisionId("d-1".into()))),
+            NOW,
+        )
+        .unwrap();
+    p.apply(redo, NOW).unwrap();
+    assert_eq!(p.phase_history, vec![recorded]);
+    assert_eq!(p.stage, Stage::In(Phase::F1));
+}
+
+#[test]
 fn advancing_with_a_complete_checklist_needs_no_reason() {
     let mut p = plan();
     answer(&mut p, Phase::F0, "naar", Some(Answer::Opfyldt));
