@@ -4,8 +4,10 @@
 //! coming milestones.
 //!
 //! Definitions, all for activities that count (not Udgår):
-//! - *done by a date*: status Færdig and completed on or before the date
-//!   (a Færdig activity without a completion date counts as done on any date);
+//! - *done by a date*: status Færdig and completed on or before the date;
+//!   a Færdig activity without a completion date counts as completed on the
+//!   (Danish) date of its last change, the latest day it can have been
+//!   marked done (see [`Activity::completion_date`]);
 //! - *planned done by a date*: the due date is on or before the date;
 //! - *overdue on a date*: the due date is before the date and the activity
 //!   is not done by the date;
@@ -17,9 +19,21 @@ use chrono::{Duration, NaiveDate};
 use super::{Activity, Phase, Plan, Status, TaskNo};
 
 impl Activity {
+    /// The date the activity counts as completed from: its completion date,
+    /// or, for a Færdig activity without one, the Danish date of its last
+    /// change (it was done by then at the latest; any later edit moves this
+    /// date later, never earlier). `None` while it is not done, or if the
+    /// change time is not a valid date.
+    pub fn completion_date(&self) -> Option<NaiveDate> {
+        if !self.is_done() {
+            return None;
+        }
+        self.completed.or_else(|| self.modified.local_date())
+    }
+
     /// Whether the activity counts as done by `date` (see the module docs).
     pub fn done_by(&self, date: NaiveDate) -> bool {
-        self.is_done() && self.completed.is_none_or(|c| c <= date)
+        self.is_done() && self.completion_date().is_none_or(|c| c <= date)
     }
 
     /// Whether the activity was planned to be done by `date`.

@@ -43,7 +43,9 @@ pub struct ActivitySnapshot {
     pub start: Option<NaiveDate>,
     /// Due date then.
     pub due: Option<NaiveDate>,
-    /// Completion date then.
+    /// Completion date then: the date it counted as completed from (see
+    /// [`Activity::completion_date`]), so a Færdig activity without a
+    /// completion date keeps the date of its last change before the save.
     pub completed: Option<NaiveDate>,
 }
 
@@ -57,7 +59,7 @@ impl ActivitySnapshot {
             status: a.status,
             start: a.start,
             due: a.due,
-            completed: a.completed,
+            completed: a.completion_date(),
         }
     }
 }

@@ -600,6 +600,67 @@ fn status_report_on_a_date() {
 }
 
 #[test]
+fn done_without_a_completion_date_counts_from_its_last_change() {
+    // 12 October 2026 10:00 Danish summer time (08:00 UTC).
+    let changed = Timestamp(1_791_792_000_000);
+    assert_eq!(changed.local_date(), Some(d(2026, 10, 12)));
+    let mut a = activity(
+        "x",
+        3,
+        Phase::F1,
+        Some(d(2026, 10, 20)),
+        Status::Faerdig,
+        None,
+    );
+    a.modified = changed;
+    assert_eq!(a.completion_date(), Some(d(2026, 10, 12)));
+    // Not done on earlier reporting dates, done from the day of the change.
+    assert!(!a.done_by(d(2026, 10, 11)));
+    assert!(a.done_by(d(2026, 10, 12)));
+    assert!(a.done_by(d(2026, 11, 1)));
+    // A completion date wins over the change time.
+    a.completed = Some(d(2026, 10, 1));
+    assert_eq!(a.completion_date(), Some(d(2026, 10, 1)));
+    assert!(a.done_by(d(2026, 10, 1)));
+    // Only done activities have one.
+    a.status = Status::IGang;
+    assert_eq!(a.completion_date(), None);
+    assert!(!a.done_by(d(2026, 11, 1)));
+
+    // In a plan: progress and overdue on a date before the change.
+    let mut p = plan();
+    let mut undated = activity(
+        "u",
+        3,
+        Phase::F1,
+        Some(d(2026, 10, 5)),
+        Status::Faerdig,
+        None,
+    );
+    undated.modified = changed;
+    p.activities.push(undated);
+    assert!(ids(&p.overdue_on(d(2026, 10, 10))).contains(&"u".to_string()));
+    assert!(!ids(&p.overdue_on(day())).contains(&"u".to_string()));
+    assert_eq!(p.task_progress(d(2026, 10, 10))[2].done, 1);
+    assert_eq!(p.task_progress(day())[2].done, 2);
+    // A saved report keeps the date it counted from, so a later report does
+    // not list the activity as completed since.
+    let snapshot = p.snapshot(ReportId("r".into()), day(), NOW);
+    let s = snapshot
+        .activities
+        .iter()
+        .find(|s| s.id == aid("u"))
+        .unwrap();
+    assert_eq!(s.completed, Some(d(2026, 10, 12)));
+    let c = p.changes_since(&snapshot, d(2026, 10, 20));
+    assert!(!c.completed.iter().any(|r| r.id == aid("u")), "{c:?}");
+    // An earlier-dated report saved later does not count it as done then.
+    let early = p.snapshot(ReportId("e".into()), d(2026, 10, 10), NOW);
+    let c = p.changes_since(&early, day());
+    assert!(c.completed.iter().any(|r| r.id == aid("u")));
+}
+
+#[test]
 fn changes_since_a_saved_report() {
     let mut p = plan();
     let snapshot = p.snapshot(ReportId("r-1".into()), day(), NOW);
