@@ -151,7 +151,7 @@ pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc 
     let mut sections = vec![
         progress_section(report),
         overdue_section(report),
-        blocked_section(report),
+        blocked_section(report, today),
         changes_section(report),
         milestones_section(report),
         upcoming_section(report),
@@ -362,11 +362,27 @@ fn overdue_section(report: &StatusReport) -> DocSection {
     }
 }
 
-fn blocked_section(report: &StatusReport) -> DocSection {
+/// The blocked activities. The plan keeps no history of statuses, so for a
+/// reporting date before `today` the list shows today's status and says so
+/// rather than passing it off as the status on the reporting date.
+fn blocked_section(report: &StatusReport, today: NaiveDate) -> DocSection {
+    let n = report.blocked.len();
+    let (heading, lead) = if report.date < today {
+        (
+            format!("Blokeret nu ({n})"),
+            Some(format!(
+                "Status i dag {}, ikke pr. rapportdatoen {}: Implan gemmer ikke, hvornår en aktivitet blev blokeret eller frigjort.",
+                format::date(today),
+                format::date(report.date)
+            )),
+        )
+    } else {
+        (format!("Blokerede aktiviteter ({n})"), None)
+    };
     DocSection {
         key: "blocked",
-        heading: format!("Blokerede aktiviteter ({})", report.blocked.len()),
-        lead: None,
+        heading,
+        lead,
         tables: vec![activity_table(
             &report.blocked,
             "Ingen blokerede aktiviteter.",
@@ -532,4 +548,48 @@ fn upcoming_section(report: &StatusReport) -> DocSection {
 /// measurement on `date`). Until then the report shows nothing for them.
 fn benefit_section(_plan: &Plan, _date: NaiveDate) -> Option<DocSection> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PlanId, PlanSetup, Solution, Status, Timestamp};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    fn blocked(plan: &Plan, date: NaiveDate, today: NaiveDate) -> DocSection {
+        let doc = build(plan, &plan.status_report(date, None), today);
+        doc.sections
+            .into_iter()
+            .find(|s| s.key == "blocked")
+            .expect("a blocked section")
+    }
+
+    #[test]
+    fn blocked_on_a_past_date_is_labelled_as_todays_status() {
+        let setup = PlanSetup {
+            id: PlanId("p".to_string()),
+            municipality: "Vejle".to_string(),
+            solution: Solution::Ky,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        let mut plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        plan.activities[0].status = Status::Blokeret;
+        let today = d(2026, 10, 15);
+        let now = blocked(&plan, today, today);
+        assert_eq!(now.heading, "Blokerede aktiviteter (1)");
+        assert_eq!(now.lead, None);
+        assert_eq!(blocked(&plan, d(2026, 10, 16), today).lead, None);
+        let past = blocked(&plan, d(2026, 10, 1), today);
+        assert_eq!(past.heading, "Blokeret nu (1)");
+        assert_eq!(
+            past.lead.as_deref(),
+            Some("Status i dag 15.10.2026, ikke pr. rapportdatoen 01.10.2026: Implan gemmer ikke, hvornår en aktivitet blev blokeret eller frigjort.")
+        );
+        assert_eq!(past.tables[0].rows.len(), 1);
+    }
 }
