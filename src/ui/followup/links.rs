@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::super::dom::{button, el, p, region, Act, El};
 use super::super::{clock, format, use_app, ActivityEditor};
@@ -113,13 +114,41 @@ pub fn activity_links(
 
 /// The activity editor as a side drawer, shown while an activity is open.
 /// Opening a page with the drawer closes an editor left open elsewhere.
+/// Escape closes the drawer (unless something inside, such as a dialog,
+/// already handled it) and returns focus to the entry that opened it.
 #[component]
 pub fn ActivityDrawer() -> impl IntoView {
     let app = use_app();
     app.editing.set(None);
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" || ev.default_prevented() {
+            return;
+        }
+        let Some(id) = app.editing.get_untracked() else {
+            return;
+        };
+        ev.prevent_default();
+        app.editing.set(None);
+        focus_opener(&id);
+    });
+    on_cleanup(move || handle.remove());
     view! {
         <div class="drawer" class:open=move || app.editing.with(Option::is_some)>
             <ActivityEditor />
         </div>
+    }
+}
+
+/// Focuses the first list entry on the page that opens activity `id`.
+fn focus_opener(id: &ActivityId) {
+    let Ok(buttons) = document().query_selector_all("button[data-act=open]") else {
+        return;
+    };
+    let opener = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.get_attribute("data-key").as_deref() == Some(id.as_str()));
+    if let Some(b) = opener {
+        let _ = b.focus();
     }
 }
