@@ -302,6 +302,9 @@ test('the status report matches the plan, shows changes since the saved report, 
     const evil = '<b>Anders & Co</b>';
     await editor.locator('input[name=responsible]').fill(evil);
     await page.locator('li.activity-row[data-id="t03-02"] input.done-box').check();
+    // Done without a completion date: it counts from the date of its last change (today).
+    const done = await openEditor(page, 't03-02');
+    await typeDate(done.locator('input[name=completed]'), '');
     await gotoReport(page);
 
     // Edits are saved a moment later: wait until the stored plan has them before computing what to expect.
@@ -309,7 +312,7 @@ test('the status report matches the plan, shows changes since the saved report, 
       () => storedPlan(page),
       (p) => {
         const a = (id) => p?.plan.activities.find((x) => x.id === id);
-        return a('t03-02')?.status === 'faerdig' && a('t03-01')?.responsible === evil;
+        return a('t03-02')?.status === 'faerdig' && a('t03-02')?.completed === null && a('t03-01')?.responsible === evil;
       },
     )).plan;
     const { overdue, progress } = expectedFigures(plan, day().iso);
@@ -333,6 +336,14 @@ test('the status report matches the plan, shows changes since the saved report, 
     await expectText(blocked.locator('h2'), 'Blokerede aktiviteter (0)');
     await typeDate(page.locator('input[name=report-date]'), day(-7).danish);
     await expectText(blocked.locator('h2'), 'Blokeret nu (0)');
+    // A week ago t03-02 was not done yet.
+    const weekAgo = expectedFigures(plan, day(-7).iso).progress;
+    assert.equal(weekAgo[3].done, progress[3].done - 1);
+    await expectText(page.locator('section[data-section=progress] tr[data-id="3"] td').nth(2), String(weekAgo[3].done));
+    for (const [task, p] of Object.entries(weekAgo)) {
+      const cells = await page.locator(`section[data-section=progress] tr[data-id="${task}"] td`).allTextContents();
+      assert.deepEqual(cells.slice(1, 4), [String(p.total), String(p.done), String(p.planned)], `main task ${task} a week ago`);
+    }
     await expectText(blocked.locator('p.lead'), `Status i dag ${day().danish}, ikke pr. rapportdatoen ${day(-7).danish}: Implan gemmer ikke, hvornår en aktivitet blev blokeret eller frigjort.`);
     await typeDate(page.locator('input[name=report-date]'), day().danish);
     await expectText(blocked.locator('h2'), 'Blokerede aktiviteter (0)');
