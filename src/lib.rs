@@ -3,9 +3,11 @@
 //!
 //! Layers: [`model`] (pure domain), [`catalog`] (the built-in template),
 //! [`schema`] (the JSON file format), [`storage`] (local storage),
+//! [`layout`] (pure geometry of what is drawn),
 //! and [`ui`] (Leptos components).
 
 pub mod catalog;
+pub mod layout;
 pub mod model;
 pub mod schema;
 pub mod storage;

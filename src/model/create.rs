@@ -3,7 +3,7 @@
 use chrono::{Duration, Months, NaiveDate};
 
 use super::{
-    Activity, ActivityId, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution, Status,
+    Activity, ActivityId, BenefitMap, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution, Status,
     TaskNo, Timestamp,
 };
 use crate::catalog;
@@ -160,6 +160,7 @@ impl Plan {
                 })
             })
             .collect();
+        let benefit_map = BenefitMap::suggested(&setup.solution, now);
         Ok(Plan {
             id: setup.id,
             municipality,
@@ -173,6 +174,9 @@ impl Plan {
             tasks,
             activities,
             tombstones: Vec::new(),
+            benefits: Vec::new(),
+            benefit_map,
+            benefit_tombstones: Vec::new(),
         })
     }
 }

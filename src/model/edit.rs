@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, ActivityChange, ActivityId, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
+    Activity, ActivityChange, ActivityId, BenefitEdit, BenefitError, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
     TaskNo, Timestamp, Tombstone,
 };
 
@@ -50,6 +50,8 @@ pub enum Edit {
     },
     /// Several edits applied together: all succeed or none does.
     Batch(Vec<Edit>),
+    /// A change to the benefit profiles or the benefit map.
+    Benefit(BenefitEdit),
 }
 
 /// Why an edit was refused. `Display` gives a Danish message for the user.
@@ -92,6 +94,8 @@ pub enum EditError {
         /// Number of activities in that main task and phase.
         count: usize,
     },
+    /// A benefit or benefit map edit was refused.
+    Benefit(BenefitError),
 }
 
 impl std::fmt::Display for EditError {
@@ -137,6 +141,7 @@ impl std::fmt::Display for EditError {
                 task.get(),
                 phase.label()
             ),
+            EditError::Benefit(e) => e.fmt(f),
         }
     }
 }
@@ -231,6 +236,7 @@ impl Plan {
                 self.activities[position] = updated;
                 Edit::UpdateActivity { id, change: old }
             }
+            Edit::Benefit(edit) => self.apply_benefit_edit(edit, now)?,
         };
         self.modified = now;
         Ok(inverse)

@@ -10,6 +10,15 @@ mod plan;
 mod query;
 mod task;
 
+// Benefit realisation (gevinstrealisering): profiles, measurements, the map.
+mod benefit;
+mod benefit_edit;
+mod benefit_error;
+mod benefit_map;
+mod number;
+mod order;
+mod record;
+
 pub use activity::{Activity, ActivityChange, Origin, Status};
 pub use create::{propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE};
 pub use edit::{Edit, EditError};
@@ -19,5 +28,19 @@ pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
 
+pub use benefit::{
+    summarise, Benefit, BenefitCheck, BenefitId, BenefitKind, BenefitType, Frequency, Measurement,
+    MeasurementId, TypeSummary, UNIT_KR_PER_YEAR, UNIT_SUGGESTIONS,
+};
+pub use benefit_edit::{sort_measurements, BenefitChange, BenefitEdit, NodeChange};
+pub use benefit_error::BenefitError;
+pub use benefit_map::{Arrow, ArrowId, BenefitMap, Column, MapNode, NodeId};
+pub use number::{Decimal, NumberError};
+pub use order::{sort_by, stable_order, tasks_in_order};
+pub use record::{RecordKind, RecordTombstone};
+
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod benefit_tests;

@@ -3,7 +3,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, ActivityId, MainTask, Phase, PlanId, TaskNo, Timestamp};
+use super::{
+    Activity, ActivityId, Benefit, BenefitMap, MainTask, Phase, PlanId, RecordTombstone, TaskNo,
+    Timestamp,
+};
 
 /// The shared IT solution a plan implements.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -129,6 +132,12 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     /// Deleted activities.
     pub tombstones: Vec<Tombstone>,
+    /// Benefit profiles (gevinstprofiler), in display order.
+    pub benefits: Vec<Benefit>,
+    /// The benefit map (gevinstdiagram).
+    pub benefit_map: BenefitMap,
+    /// Deleted benefit profiles, measurements, map nodes and arrows.
+    pub benefit_tombstones: Vec<RecordTombstone>,
 }
 
 impl Plan {
