@@ -6,6 +6,8 @@ use serde::Serialize;
 use super::{format_timestamp, APP_VERSION, FORMAT_NAME, FORMAT_VERSION};
 use crate::model::{Activity, MainTask, Origin, Phase, Plan, Timestamp, Tombstone};
 
+mod benefits;
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Envelope<'a> {
@@ -31,6 +33,9 @@ struct PlanOut<'a> {
     tasks: Vec<TaskOut>,
     activities: Vec<ActivityOut<'a>>,
     tombstones: Vec<TombstoneOut<'a>>,
+    benefits: Vec<benefits::BenefitOut<'a>>,
+    benefit_map: benefits::MapOut<'a>,
+    benefit_tombstones: Vec<benefits::RecordTombstoneOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +107,9 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
             tasks: plan.tasks.iter().map(task).collect(),
             activities: plan.activities.iter().map(activity).collect(),
             tombstones: plan.tombstones.iter().map(tombstone).collect(),
+            benefits: plan.benefits.iter().map(benefits::benefit).collect(),
+            benefit_map: benefits::map(&plan.benefit_map),
+            benefit_tombstones: plan.benefit_tombstones.iter().map(benefits::tombstone).collect(),
         },
     }
 }

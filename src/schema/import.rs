@@ -11,6 +11,8 @@ use crate::model::{
     Status, TaskNo, Timestamp, Tombstone,
 };
 
+mod benefits;
+
 /// A plan read from a file, with what the envelope said.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
@@ -308,6 +310,9 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         tasks,
         activities: Vec::new(),
         tombstones: Vec::new(),
+        benefits: Vec::new(),
+        benefit_map: Default::default(),
+        benefit_tombstones: Vec::new(),
     };
     let mut seen = std::collections::HashSet::new();
     for a in p.list("activities")? {
@@ -324,6 +329,7 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
             plan.tombstones.push(Tombstone { id, deleted: t.timestamp("deleted", modified)? });
         }
     }
+    benefits::read(&mut plan, p, modified)?;
     Ok(plan)
 }
 
