@@ -41,8 +41,11 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
     if s.is_empty() {
         return Ok(None);
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(Some(d));
+    // ISO only with a four-digit year, so "01-02-27" reads as 1 February 2027.
+    if s.find('-') == Some(4) {
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(Some(d));
+        }
     }
     let parts: Vec<&str> = s.split(['.', '-', '/', ' ']).filter(|p| !p.is_empty()).collect();
     let (day, month, year) = match parts.as_slice() {
