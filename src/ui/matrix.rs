@@ -62,7 +62,7 @@ pub fn PhaseTaskMatrix() -> impl IntoView {
                                                 class="bar"
                                                 style=format!(
                                                     "--done:{}%",
-                                                    if c.total == 0 { 0 } else { c.done * 100 / c.total }
+                                                    (c.done * 100).checked_div(c.total).unwrap_or(0)
                                                 )
                                             ></span>
                                         </button>
