@@ -3,6 +3,7 @@
 
 mod activities;
 mod banners;
+mod benefits;
 mod date_input;
 pub mod clock;
 mod download;
@@ -16,6 +17,7 @@ mod settings;
 mod state;
 
 pub use activities::ActivitiesPage;
+pub use benefits::BenefitsPage;
 pub use editor::ActivityEditor;
 pub use matrix::PhaseTaskMatrix;
 pub use state::{use_app, AppState, Route, Toast};
@@ -77,11 +79,15 @@ pub fn App() -> impl IntoView {
     sync_route_with_hash(app);
     persist::install_flush_on_hide(app);
     install_shortcuts(app);
-    let page = move || match (app.route.get(), app.plan.with(Option::is_some)) {
+    // A memo, so that edits to the open plan do not rebuild the whole page
+    // (and lose its local state); only opening or closing a plan does.
+    let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
+    let page = move || match (app.route.get(), has_plan.get()) {
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
         (Route::Indstillinger, true) => view! { <SettingsPage /> }.into_any(),
+        (Route::Gevinster, true) => view! { <BenefitsPage /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
@@ -158,6 +164,7 @@ fn Header() -> impl IntoView {
                 <Show when=has_plan>
                     {link(Route::Overblik, "Overblik")}
                     {link(Route::Aktiviteter, "Aktiviteter")}
+                    {link(Route::Gevinster, "Gevinster")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
                 {link(Route::NyPlan, "Ny plan")}

@@ -21,6 +21,8 @@ pub enum Route {
     Indstillinger,
     /// Ny plan: create a plan.
     NyPlan,
+    /// Gevinster: benefit profiles and the benefit map.
+    Gevinster,
 }
 
 impl Route {
@@ -31,12 +33,13 @@ impl Route {
             Route::Aktiviteter => "#/aktiviteter",
             Route::Indstillinger => "#/indstillinger",
             Route::NyPlan => "#/ny",
+            Route::Gevinster => "#/gevinster",
         }
     }
 
     /// The route of a URL fragment.
     pub fn from_hash(hash: &str) -> Option<Route> {
-        [Route::Overblik, Route::Aktiviteter, Route::Indstillinger, Route::NyPlan]
+        [Route::Overblik, Route::Aktiviteter, Route::Indstillinger, Route::NyPlan, Route::Gevinster]
             .into_iter()
             .find(|r| r.hash() == hash)
     }
