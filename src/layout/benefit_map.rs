@@ -130,7 +130,9 @@ pub fn node_height(lines: usize, badge: bool) -> f64 {
 }
 
 /// The SVG path data of a route: straight through columns, smooth curves
-/// between them.
+/// between them, and a small arrowhead (a closed triangle, to be stroked)
+/// at the end. Drawing the head in the path rather than as a marker keeps
+/// large maps quick to paint.
 pub fn path_data(route: &Route) -> String {
     let mut out = String::new();
     for (i, &(x, y)) in route.points.iter().enumerate() {
@@ -145,6 +147,15 @@ pub fn path_data(route: &Route) -> String {
             let mid = (px + x) / 2.0;
             out.push_str(&format!(" C{mid:.1} {py:.1} {mid:.1} {y:.1} {x:.1} {y:.1}"));
         }
+    }
+    if let Some(&(x, y)) = route.points.last() {
+        out.push_str(&format!(
+            " M{:.1} {:.1} L{x:.1} {y:.1} L{:.1} {:.1} Z",
+            x - 7.0,
+            y - 4.0,
+            x - 7.0,
+            y + 4.0
+        ));
     }
     out
 }

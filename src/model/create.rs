@@ -3,8 +3,8 @@
 use chrono::{Duration, Months, NaiveDate};
 
 use super::{
-    Activity, ActivityId, BenefitMap, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution, Status,
-    TaskNo, Timestamp,
+    Activity, ActivityId, BenefitMap, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution,
+    Status, TaskNo, Timestamp,
 };
 use crate::catalog;
 

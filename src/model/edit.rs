@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Activity, ActivityChange, ActivityId, BenefitEdit, BenefitError, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
-    TaskNo, Timestamp, Tombstone,
+    Activity, ActivityChange, ActivityId, BenefitEdit, BenefitError, Phase, PhaseSet, PhaseWindow,
+    Plan, Solution, Status, TaskNo, Timestamp, Tombstone,
 };
 
 /// One change to a plan.

@@ -109,7 +109,11 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
             tombstones: plan.tombstones.iter().map(tombstone).collect(),
             benefits: plan.benefits.iter().map(benefits::benefit).collect(),
             benefit_map: benefits::map(&plan.benefit_map),
-            benefit_tombstones: plan.benefit_tombstones.iter().map(benefits::tombstone).collect(),
+            benefit_tombstones: plan
+                .benefit_tombstones
+                .iter()
+                .map(benefits::tombstone)
+                .collect(),
         },
     }
 }

@@ -39,9 +39,15 @@ impl Route {
 
     /// The route of a URL fragment.
     pub fn from_hash(hash: &str) -> Option<Route> {
-        [Route::Overblik, Route::Aktiviteter, Route::Indstillinger, Route::NyPlan, Route::Gevinster]
-            .into_iter()
-            .find(|r| r.hash() == hash)
+        [
+            Route::Overblik,
+            Route::Aktiviteter,
+            Route::Indstillinger,
+            Route::NyPlan,
+            Route::Gevinster,
+        ]
+        .into_iter()
+        .find(|r| r.hash() == hash)
     }
 }
 

@@ -13,8 +13,14 @@ use web_sys::{Element, Event, HtmlInputElement};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
+thread_local! {
+    /// The document, looked up once (a lookup per element is measurable
+    /// when a large map is drawn).
+    static DOCUMENT: Option<web_sys::Document> = web_sys::window().and_then(|w| w.document());
+}
+
 fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+    DOCUMENT.with(Clone::clone)
 }
 
 /// A new element `tag` (HTML, or SVG when `svg`) with `attrs`, appended to
@@ -100,7 +106,9 @@ pub fn find(root: &Element, selector: &str) -> Option<Element> {
 /// Adds `options` (value, label) to a select.
 pub fn options(select: &Element, options: &[(String, String)]) {
     for (value, label) in options {
-        add(select, "option", &[("value", value), ("text", label)]);
+        if let Ok(option) = web_sys::HtmlOptionElement::new_with_text_and_value(label, value) {
+            let _ = select.append_child(&option);
+        }
     }
 }
 

@@ -395,7 +395,13 @@ pub fn MapTab() -> impl IntoView {
                 if let Some(canvas) = find(&r, ".map-canvas") {
                     elements.set_value(render(&canvas, &d));
                 }
-                arrow_options(&r, &node_list(Some(p)));
+                // The node lists of the arrow form are filled once the map
+                // is on screen.
+                let (root, nodes) = (r.clone(), node_list(Some(p)));
+                set_timeout(
+                    move || arrow_options(&root, &nodes),
+                    std::time::Duration::ZERO,
+                );
                 shown.set_value(Some(d));
             }
             let chain = selected

@@ -4,6 +4,8 @@
 //! it). The drawing is rebuilt only when the map changes; selecting only
 //! updates classes.
 
+use std::cell::Cell;
+
 use web_sys::Element;
 
 use super::dom::{clear, n, svg, toggle};
@@ -23,30 +25,10 @@ pub struct Drawn {
 /// The drawn elements, kept to update the highlight.
 #[derive(Default)]
 pub struct Elements {
-    nodes: Vec<(NodeId, Element)>,
-    arrows: Vec<(NodeId, NodeId, Element)>,
-}
-
-fn marker(defs: &Element, id: &str, colour: &str) {
-    let m = svg(
-        Some(defs),
-        "marker",
-        &[
-            ("id", id),
-            ("viewBox", "0 0 10 10"),
-            ("refX", "9"),
-            ("refY", "5"),
-            ("markerWidth", "9"),
-            ("markerHeight", "9"),
-            ("markerUnits", "userSpaceOnUse"),
-            ("orient", "auto"),
-        ],
-    );
-    svg(
-        Some(&m),
-        "path",
-        &[("d", "M0,0 L10,5 L0,10 z"), ("fill", colour)],
-    );
+    /// Each node's id, element and shown state (see [`highlight`]).
+    nodes: Vec<(NodeId, Element, Cell<u8>)>,
+    /// Each arrow's ends, element and shown state.
+    arrows: Vec<(NodeId, NodeId, Element, Cell<u8>)>,
 }
 
 /// Draws the map into `container`.
@@ -54,9 +36,9 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
     let l = &d.layout;
     let (w, h) = (format!("{:.0}", l.width), format!("{:.0}", l.height));
     let view_box = format!("0 0 {w} {h}");
-    clear(container);
+    // Built apart and attached once: quicker than growing a live tree.
     let root = svg(
-        Some(container),
+        None,
         "svg",
         &[
             ("class", "gd map-svg"),
@@ -67,9 +49,6 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
             ("aria-label", "Gevinstdiagram"),
         ],
     );
-    let defs = svg(Some(&root), "defs", &[]);
-    marker(&defs, "gd-arrow", "#6b7785");
-    marker(&defs, "gd-arrow-lit", "#b35c00");
     for (c, &x) in Column::ALL.iter().zip(&l.column_x) {
         let band = [
             ("class", "gd-band"),
@@ -99,13 +78,10 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
         let path = svg(
             Some(&arrows),
             "path",
-            &[
-                ("class", "gd-arrow"),
-                ("d", &path_data(route)),
-                ("marker-end", "url(#gd-arrow)"),
-            ],
+            &[("class", "gd-arrow"), ("d", &path_data(route))],
         );
-        out.arrows.push((from.clone(), to.clone(), path));
+        out.arrows
+            .push((from.clone(), to.clone(), path, Cell::new(0)));
     }
     // Nodes in reading order (column by column, top to bottom), so Tab
     // moves through the map the way it is read.
@@ -129,30 +105,16 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
                 ("transform", &format!("translate({} {})", n(b.x), n(b.y))),
                 ("tabindex", "0"),
                 ("role", "button"),
-                ("aria-pressed", "false"),
                 ("aria-label", &format!("{}: {}", column.singular(), title)),
             ],
         );
-        svg(
-            Some(&g),
-            "title",
-            &[(
-                "text",
-                if description.trim().is_empty() {
-                    title
-                } else {
-                    description
-                },
-            )],
-        );
+        if !description.trim().is_empty() {
+            svg(Some(&g), "title", &[("text", description)]);
+        }
         svg(
             Some(&g),
             "rect",
-            &[
-                ("width", &n(b.width)),
-                ("height", &n(b.height)),
-                ("rx", "6"),
-            ],
+            &[("width", &n(b.width)), ("height", &n(b.height))],
         );
         let text = svg(Some(&g), "text", &[("class", "gd-title")]);
         for (k, line) in b.lines.iter().enumerate() {
@@ -174,34 +136,41 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
                 ],
             );
         }
-        out.nodes.push((id.clone(), g));
+        out.nodes.push((id.clone(), g, Cell::new(0)));
     }
+    clear(container);
+    let _ = container.append_child(&root);
     out
 }
 
-/// Marks the selected node, its chain (lit) and the rest (dim).
+/// Marks the selected node, its chain (lit) and the rest (dim). Only
+/// elements whose state changes are touched, so selecting in a large map
+/// stays quick.
 pub fn highlight(e: &Elements, chain: &[NodeId], selected: Option<&str>) {
+    const SELECTED: u8 = 1;
+    const LIT: u8 = 2;
+    const DIM: u8 = 4;
     let any = selected.is_some();
-    for (id, el) in &e.nodes {
+    for (id, el, shown) in &e.nodes {
         let is_selected = selected == Some(id.as_str());
         let lit = chain.contains(id);
-        toggle(el, "selected", is_selected);
-        toggle(el, "lit", lit && !is_selected);
-        toggle(el, "dim", any && !lit);
-        let _ = el.set_attribute("aria-pressed", if is_selected { "true" } else { "false" });
+        let state = u8::from(is_selected) * SELECTED
+            + u8::from(lit && !is_selected) * LIT
+            + u8::from(any && !lit) * DIM;
+        if shown.replace(state) != state {
+            toggle(el, "selected", is_selected);
+            toggle(el, "lit", state & LIT != 0);
+            toggle(el, "dim", state & DIM != 0);
+            let _ = el.set_attribute("aria-pressed", if is_selected { "true" } else { "false" });
+        }
     }
-    for (from, to, el) in &e.arrows {
+    for (from, to, el, shown) in &e.arrows {
         let lit = chain.contains(from) && chain.contains(to);
-        toggle(el, "lit", lit);
-        toggle(el, "dim", any && !lit);
-        let _ = el.set_attribute(
-            "marker-end",
-            if lit {
-                "url(#gd-arrow-lit)"
-            } else {
-                "url(#gd-arrow)"
-            },
-        );
+        let state = u8::from(lit) * LIT + u8::from(any && !lit) * DIM;
+        if shown.replace(state) != state {
+            toggle(el, "lit", lit);
+            toggle(el, "dim", state & DIM != 0);
+        }
     }
 }
 

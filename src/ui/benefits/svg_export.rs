@@ -13,8 +13,8 @@ pub const MAP_CSS: &str = "\
 .gd text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:#1b1f24}\
 .gd .gd-heading{font-size:15px;font-weight:700;fill:#0b4f6c}\
 .gd .gd-band{fill:#f4f6f8}\
-.gd .gd-arrow{fill:none;stroke:#6b7785;stroke-width:1.6}\
-.gd .gd-node rect{stroke-width:1.5}\
+.gd .gd-arrow{fill:none;stroke:#6b7785;stroke-width:1.6;stroke-linejoin:miter}\
+.gd .gd-node rect{stroke-width:1.5;rx:6px}\
 .gd .gd-title{font-size:13px;font-weight:600}\
 .gd .gd-badge{font-size:11px;fill:#4a5560}\
 .gd .col-leverance rect{fill:#e3eef7;stroke:#0b4f6c}\
@@ -90,13 +90,6 @@ pub fn line_y(i: usize) -> f64 {
     PADDING + 13.0 + i as f64 * LINE_HEIGHT
 }
 
-/// The arrowhead marker with `id` and `colour`.
-pub fn marker(id: &str, colour: &str) -> String {
-    format!(
-        "<marker id=\"{id}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{colour}\"/></marker>"
-    )
-}
-
 /// A standalone SVG document of the plan's benefit map.
 pub fn standalone_svg(plan: &Plan) -> String {
     let (layout, badges) = plan_layout(plan);
@@ -111,7 +104,6 @@ pub fn standalone_svg(plan: &Plan) -> String {
         escape(&plan.title())
     ));
     s.push_str(&format!("<style>{MAP_CSS}</style>\n"));
-    s.push_str(&format!("<defs>{}</defs>\n", marker("gd-arrow", "#6b7785")));
     s.push_str(&format!(
         "<rect width=\"{w:.0}\" height=\"{h:.0}\" fill=\"#ffffff\"/>\n"
     ));
@@ -130,7 +122,7 @@ pub fn standalone_svg(plan: &Plan) -> String {
     }
     for route in layout.arrows.iter().filter(|r| !r.points.is_empty()) {
         s.push_str(&format!(
-            "<path class=\"gd-arrow\" d=\"{}\" marker-end=\"url(#gd-arrow)\"/>\n",
+            "<path class=\"gd-arrow\" d=\"{}\"/>\n",
             path_data(route)
         ));
     }
