@@ -10,7 +10,7 @@
 use crate::model::{stable_order, BenefitMap, Column, NodeId};
 
 /// Width of a node box.
-pub const NODE_WIDTH: f64 = 200.0;
+pub const NODE_WIDTH: f64 = 210.0;
 /// Horizontal space between two columns, where arrows run.
 pub const COLUMN_GAP: f64 = 72.0;
 /// Vertical space between two node boxes in a column.
@@ -22,7 +22,7 @@ pub const PADDING: f64 = 9.0;
 /// Height of the extra line for a node's links (badge).
 pub const BADGE_HEIGHT: f64 = 16.0;
 /// Most characters on one line of a title.
-pub const MAX_CHARS: usize = 25;
+pub const MAX_CHARS: usize = 22;
 /// Space above the nodes for the column headings.
 pub const HEADER: f64 = 44.0;
 /// Outer margin.
