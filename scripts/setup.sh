@@ -26,8 +26,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  log "installing node packages (playwright-core, binaryen)"
+missing_node=$(node -e 'const fs=require("fs");const d=require("./package.json").devDependencies;console.log(Object.keys(d).filter(p=>!fs.existsSync("node_modules/"+p+"/package.json")).join(" "))')
+if [ -n "$missing_node" ] || [ ! -x node_modules/.bin/wasm-opt ]; then
+  log "installing node packages ($missing_node)"
+
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
 

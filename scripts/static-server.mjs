@@ -1,14 +1,19 @@
 // A small static file server for the built app (dist/), used by the
-// end-to-end tests and the bench command. Serves on 127.0.0.1 only.
+// end-to-end tests and the bench command, and the Chromium launcher for
+// this machine. Serves on 127.0.0.1 only.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import http from 'node:http';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
+/** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = path.join(ROOT, 'dist');
+/** The release build (IMPLAN_DIST overrides). */
+export const DIST = process.env.IMPLAN_DIST ? path.resolve(process.env.IMPLAN_DIST) : path.join(ROOT, 'dist');
 
-const TYPES = {
+const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -17,55 +22,83 @@ const TYPES = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts a server for `dir` on a free port; resolves to { url, close }. */
-export async function serve(dir = DIST) {
+/**
+ * Serves `root` (default dist/) on 127.0.0.1 at a free port.
+ * Returns { url, close }.
+ */
+export async function startServer(root = DIST) {
+  try {
+    await stat(path.join(root, 'index.html'));
+  } catch {
+    throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
+  }
   const server = http.createServer(async (req, res) => {
     try {
-      const url = new URL(req.url, 'http://localhost');
-      let file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(dir)) {
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = path.normalize(path.join(root, pathname));
+      if (file !== root && !file.startsWith(root + path.sep)) {
         res.writeHead(403).end();
         return;
       }
-      const stat = await fs.stat(file).catch(() => null);
-      if (stat?.isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = path.join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': info.size,
         'cache-control': 'no-store',
       });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(file).pipe(res);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }
 
-/** Chromium flags for this machine: headless, no sandbox, no network noise. */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-/** Launches Debian's Chromium through playwright-core. */
-export async function launchChromium() {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/** Starts Debian's Chromium headless. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
 }
+

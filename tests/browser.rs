@@ -4,13 +4,19 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
-use implan::model::{ActivityChange, ActivityId, Edit, Phase, Plan, PlanId, PlanSetup, Solution, Status, TaskNo, Timestamp};
+use implan::model::{
+    ActivityChange, ActivityId, Edit, Phase, Plan, PlanId, PlanSetup, Solution, Status, TaskNo,
+    Timestamp,
+};
 use implan::ui::{ActivityEditor, AppState, PhaseTaskMatrix};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/followup.rs"]
+mod followup;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -63,9 +69,12 @@ fn query(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
 }
 
 fn cell_text(root: &web_sys::HtmlElement, task: u8, phase: &str) -> String {
-    query(root, &format!("button[data-task='{task}'][data-phase='{phase}']"))
-        .text_content()
-        .unwrap_or_default()
+    query(
+        root,
+        &format!("button[data-task='{task}'][data-phase='{phase}']"),
+    )
+    .text_content()
+    .unwrap_or_default()
 }
 
 fn set_input(input: &web_sys::HtmlElement, value: &str, event: &str) {
@@ -81,13 +90,27 @@ async fn matrix_shows_counts_and_inactive_cells() {
     let root = mount(state, || view! { <PhaseTaskMatrix /> });
     settle().await;
     // Main task 10 Go-live holds its 10 activities in F3 only.
-    assert!(cell_text(&root, 10, "F3").starts_with("10"), "{}", cell_text(&root, 10, "F3"));
-    assert!(root.query_selector("button[data-task='10'][data-phase='F2']").unwrap().is_none());
+    assert!(
+        cell_text(&root, 10, "F3").starts_with("10"),
+        "{}",
+        cell_text(&root, 10, "F3")
+    );
+    assert!(root
+        .query_selector("button[data-task='10'][data-phase='F2']")
+        .unwrap()
+        .is_none());
     // Every activity is counted once.
     let cells = root.query_selector_all("tfoot td").unwrap();
     let totals: usize = (0..cells.length())
         .filter_map(|i| cells.item(i)?.text_content())
-        .map(|t| t.split('/').nth(1).unwrap().trim().parse::<usize>().unwrap())
+        .map(|t| {
+            t.split('/')
+                .nth(1)
+                .unwrap()
+                .trim()
+                .parse::<usize>()
+                .unwrap()
+        })
         .sum();
     assert_eq!(totals, 142);
 }
@@ -99,16 +122,30 @@ async fn matrix_updates_when_an_activity_is_done() {
     settle().await;
     assert!(cell_text(&root, 10, "F3").contains("0 færdige"));
     let id = state.plan.with_untracked(|p| {
-        p.as_ref().unwrap().activities.iter().find(|a| a.task == TaskNo::new(10).unwrap()).unwrap().id.clone()
+        p.as_ref()
+            .unwrap()
+            .activities
+            .iter()
+            .find(|a| a.task == TaskNo::new(10).unwrap())
+            .unwrap()
+            .id
+            .clone()
     });
     state
         .edit(Edit::UpdateActivity {
             id,
-            change: ActivityChange::Status { status: Status::Faerdig, completed: Some(date(2027, 9, 7)) },
+            change: ActivityChange::Status {
+                status: Status::Faerdig,
+                completed: Some(date(2027, 9, 7)),
+            },
         })
         .unwrap();
     settle().await;
-    assert!(cell_text(&root, 10, "F3").contains("1 færdige"), "{}", cell_text(&root, 10, "F3"));
+    assert!(
+        cell_text(&root, 10, "F3").contains("1 færdige"),
+        "{}",
+        cell_text(&root, 10, "F3")
+    );
     // Undo puts it back.
     state.undo();
     settle().await;
@@ -116,12 +153,16 @@ async fn matrix_updates_when_an_activity_is_done() {
 }
 
 fn first_id(state: AppState) -> ActivityId {
-    state.plan.with_untracked(|p| p.as_ref().unwrap().activities[0].id.clone())
+    state
+        .plan
+        .with_untracked(|p| p.as_ref().unwrap().activities[0].id.clone())
 }
 
 fn activity_field<T>(state: AppState, f: impl Fn(&implan::model::Activity) -> T) -> T {
     let id = first_id(state);
-    state.plan.with_untracked(|p| f(p.as_ref().unwrap().activity(&id).unwrap()))
+    state
+        .plan
+        .with_untracked(|p| f(p.as_ref().unwrap().activity(&id).unwrap()))
 }
 
 #[wasm_bindgen_test]
@@ -131,15 +172,32 @@ async fn editor_changes_title_responsible_and_status() {
     let root = mount(state, || view! { <ActivityEditor /> });
     settle().await;
     let title = query(&root, "input[name=title]");
-    assert_eq!(title.unchecked_ref::<web_sys::HtmlInputElement>().value(), activity_field(state, |a| a.title.clone()));
+    assert_eq!(
+        title.unchecked_ref::<web_sys::HtmlInputElement>().value(),
+        activity_field(state, |a| a.title.clone())
+    );
     set_input(&title, "Udpeg systemejer for KY", "input");
-    set_input(&query(&root, "input[name=responsible]"), "Mette Hansen", "input");
+    set_input(
+        &query(&root, "input[name=responsible]"),
+        "Mette Hansen",
+        "input",
+    );
     let status = query(&root, "select[name=status]");
-    status.unchecked_ref::<web_sys::HtmlSelectElement>().set_value("i-gang");
-    status.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    status
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .set_value("i-gang");
+    status
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
-    assert_eq!(activity_field(state, |a| a.title.clone()), "Udpeg systemejer for KY");
-    assert_eq!(activity_field(state, |a| a.responsible.clone()), "Mette Hansen");
+    assert_eq!(
+        activity_field(state, |a| a.title.clone()),
+        "Udpeg systemejer for KY"
+    );
+    assert_eq!(
+        activity_field(state, |a| a.responsible.clone()),
+        "Mette Hansen"
+    );
     assert_eq!(activity_field(state, |a| a.status), Status::IGang);
     // Undo takes back the status, then the responsible, then the title:
     // typing in one field undoes as one step.
@@ -149,12 +207,20 @@ async fn editor_changes_title_responsible_and_status() {
     settle().await;
     assert_eq!(activity_field(state, |a| a.status), Status::IkkeStartet);
     assert_eq!(activity_field(state, |a| a.responsible.clone()), "");
-    assert_eq!(activity_field(state, |a| a.title.clone()), "Udpeg systemejer for KY");
+    assert_eq!(
+        activity_field(state, |a| a.title.clone()),
+        "Udpeg systemejer for KY"
+    );
     state.undo();
     settle().await;
     assert_eq!(activity_field(state, |a| a.title.clone()), original);
     // The field shows the restored title.
-    assert_eq!(query(&root, "input[name=title]").unchecked_ref::<web_sys::HtmlInputElement>().value(), original);
+    assert_eq!(
+        query(&root, "input[name=title]")
+            .unchecked_ref::<web_sys::HtmlInputElement>()
+            .value(),
+        original
+    );
 }
 
 #[wasm_bindgen_test]
@@ -167,13 +233,19 @@ async fn editor_reads_danish_dates_and_refuses_due_before_start() {
     settle().await;
     set_input(&query(&root, "input[name=due]"), "15.04.2027", "change");
     settle().await;
-    assert_eq!(activity_field(state, |a| (a.start, a.due)), (Some(date(2027, 3, 1)), Some(date(2027, 4, 15))));
+    assert_eq!(
+        activity_field(state, |a| (a.start, a.due)),
+        (Some(date(2027, 3, 1)), Some(date(2027, 4, 15)))
+    );
     // A due date before the start is refused with a Danish message.
     set_input(&query(&root, "input[name=due]"), "01.02.2027", "change");
     settle().await;
     assert_eq!(activity_field(state, |a| a.due), Some(date(2027, 4, 15)));
     let alert = query(&root, ".error[role=alert]").text_content().unwrap();
-    assert!(alert.contains("Slutdatoen (01.02.2027) ligger før startdatoen (01.03.2027)"), "{alert}");
+    assert!(
+        alert.contains("Slutdatoen (01.02.2027) ligger før startdatoen (01.03.2027)"),
+        "{alert}"
+    );
     // Unreadable text is refused by the field itself.
     set_input(&query(&root, "input[name=due]"), "31.02.2027", "change");
     settle().await;
@@ -190,22 +262,33 @@ async fn editor_offers_to_extend_phases_for_an_inactive_phase() {
     settle().await;
     // Main task 1 is not active in F0 by default.
     let phase = query(&root, "select[name=phase]");
-    phase.unchecked_ref::<web_sys::HtmlSelectElement>().set_value("F0");
-    phase.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    phase
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .set_value("F0");
+    phase
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
     assert_ne!(activity_field(state, |a| a.phase), Phase::F0);
-    let extend = root
-        .query_selector_all("button")
-        .unwrap();
+    let extend = root.query_selector_all("button").unwrap();
     let button = (0..extend.length())
         .filter_map(|i| extend.item(i))
         .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
-        .find(|b| b.text_content().unwrap_or_default().contains("Udvid hovedopgavens faser"))
+        .find(|b| {
+            b.text_content()
+                .unwrap_or_default()
+                .contains("Udvid hovedopgavens faser")
+        })
         .expect("an extend button");
     button.click();
     settle().await;
     assert_eq!(activity_field(state, |a| a.phase), Phase::F0);
-    assert!(state.plan.with_untracked(|p| p.as_ref().unwrap().task(task).phases.contains(Phase::F0)));
+    assert!(state.plan.with_untracked(|p| p
+        .as_ref()
+        .unwrap()
+        .task(task)
+        .phases
+        .contains(Phase::F0)));
 }
 
 // ------------------------------------------------------------ Gevinster

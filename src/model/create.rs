@@ -3,8 +3,8 @@
 use chrono::{Duration, Months, NaiveDate};
 
 use super::{
-    Activity, ActivityId, BenefitMap, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution,
-    Status, TaskNo, Timestamp,
+    Activity, ActivityId, BenefitMap, Checklist, MainTask, Origin, Phase, PhaseWindow, Plan,
+    PlanId, Solution, Stage, Status, TaskNo, Timestamp,
 };
 use crate::catalog;
 
@@ -49,7 +49,7 @@ impl std::fmt::Display for CreateError {
             CreateError::GoLiveTooEarly { earliest } => write!(
                 f,
                 "Go-live skal ligge mindst {MIN_WEEKS_TO_GO_LIVE} uger efter start af F1 Initiering, dvs. tidligst {}.",
-                earliest.format("%d.%m.%Y")
+                super::danish_date(*earliest)
             ),
             CreateError::WindowEndsBeforeStart(p) => {
                 write!(f, "{} slutter før den starter.", p.label())
@@ -89,13 +89,29 @@ pub fn propose_phase_windows(
         - day;
     let f4_end = (f3_end + day)
         .checked_add_months(Months::new(6))
-        .unwrap_or(f3_end + Duration::days(182));
+        .unwrap_or(f3_end + Duration::days(183))
+        - day;
     Ok([
-        PhaseWindow { start: f0_start, end: f1_start - day },
-        PhaseWindow { start: f1_start, end: f2_start - day },
-        PhaseWindow { start: f2_start, end: go_live - day },
-        PhaseWindow { start: go_live, end: f3_end },
-        PhaseWindow { start: f3_end + day, end: f4_end },
+        PhaseWindow {
+            start: f0_start,
+            end: f1_start - day,
+        },
+        PhaseWindow {
+            start: f1_start,
+            end: f2_start - day,
+        },
+        PhaseWindow {
+            start: f2_start,
+            end: go_live - day,
+        },
+        PhaseWindow {
+            start: go_live,
+            end: f3_end,
+        },
+        PhaseWindow {
+            start: f3_end + day,
+            end: f4_end,
+        },
     ])
 }
 
@@ -127,7 +143,10 @@ impl Plan {
             Some(p) => p,
             None => propose_phase_windows(setup.f1_start, setup.go_live)?,
         };
-        if let Some(p) = Phase::ALL.into_iter().find(|p| phases[p.index()].end < phases[p.index()].start) {
+        if let Some(p) = Phase::ALL
+            .into_iter()
+            .find(|p| phases[p.index()].end < phases[p.index()].start)
+        {
             return Err(CreateError::WindowEndsBeforeStart(p));
         }
         let tasks = TaskNo::all()
@@ -155,7 +174,9 @@ impl Plan {
                     status: Status::IkkeStartet,
                     completed: None,
                     notes: String::new(),
-                    origin: Origin::Template { key: t.key.to_string() },
+                    origin: Origin::Template {
+                        key: t.key.to_string(),
+                    },
                     modified: now,
                 })
             })
@@ -163,6 +184,7 @@ impl Plan {
         let benefit_map = BenefitMap::suggested(&setup.solution, now);
         Ok(Plan {
             id: setup.id,
+            name: String::new(),
             municipality,
             solution: setup.solution,
             created: now,
@@ -177,13 +199,36 @@ impl Plan {
             benefits: Vec::new(),
             benefit_map,
             benefit_tombstones: Vec::new(),
-        })
+            exchanged: Timestamp(0),
+            stage: Stage::In(Phase::F0),
+            checklists: Checklist::all_from_catalog(now),
+            phase_history: Vec::new(),
+            reports: Vec::new(),
+            followup_tombstones: Vec::new(),
+        }
+        .with_stage_on(now))
+    }
+}
+
+impl Plan {
+    /// The plan with its stage set to the phase of `now`'s date.
+    fn with_stage_on(mut self, now: Timestamp) -> Plan {
+        if let Some(today) = now.local_date() {
+            self.stage = Stage::on_date(&self, today);
+        }
+        self
     }
 }
 
 impl Activity {
     /// A new activity added by the user, not started and without dates.
-    pub fn new_user(id: ActivityId, task: TaskNo, phase: Phase, title: &str, now: Timestamp) -> Activity {
+    pub fn new_user(
+        id: ActivityId,
+        task: TaskNo,
+        phase: Phase,
+        title: &str,
+        now: Timestamp,
+    ) -> Activity {
         Activity {
             id,
             task,

@@ -2,16 +2,18 @@
 //! returns its inverse, the edit that undoes it.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::{
     Activity, ActivityChange, ActivityId, BenefitEdit, BenefitError, Phase, PhaseSet, PhaseWindow,
     Plan, Solution, Status, TaskNo, Timestamp, Tombstone,
 };
+use super::{FollowupEdit, FollowupError};
 
 /// One change to a plan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
+    /// Rename the plan (empty: use municipality and solution).
+    SetName(String),
     /// Rename the municipality.
     SetMunicipality(String),
     /// Change the solution.
@@ -52,6 +54,14 @@ pub enum Edit {
     Batch(Vec<Edit>),
     /// A change to the benefit profiles or the benefit map.
     Benefit(BenefitEdit),
+    /// Replace the whole plan's content (a merge or a restore), keeping its
+    /// id. Boxed: plans are large.
+    ReplaceAll(Box<Plan>),
+    /// Record that the plan was exchanged (exported, imported or merged) at
+    /// the given time.
+    MarkExchanged(Timestamp),
+    /// A change to checklists, phase decisions or saved reports.
+    Followup(FollowupEdit),
 }
 
 /// Why an edit was refused. `Display` gives a Danish message for the user.
@@ -85,6 +95,8 @@ pub enum EditError {
     UnknownActivity(ActivityId),
     /// A main task must be active in at least one phase.
     NoPhases(TaskNo),
+    /// A replacement plan breaks an invariant (the inner error) or has another id.
+    InvalidReplacement(String),
     /// The phase cannot be removed from the main task while activities lie in it.
     PhaseInUse {
         /// Main task.
@@ -96,11 +108,13 @@ pub enum EditError {
     },
     /// A benefit or benefit map edit was refused.
     Benefit(BenefitError),
+    /// A follow-up edit was refused.
+    Followup(FollowupError),
 }
 
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = |d: &NaiveDate| d.format("%d.%m.%Y").to_string();
+        let d = |d: &NaiveDate| super::danish_date(*d);
         match self {
             EditError::EmptyMunicipality => write!(f, "Skriv kommunens navn."),
             EditError::EmptySolution => write!(f, "Skriv løsningens navn."),
@@ -130,6 +144,9 @@ impl std::fmt::Display for EditError {
                 "Aktiviteten ({}) findes ikke længere i planen.",
                 id.as_str()
             ),
+            EditError::InvalidReplacement(why) => {
+                write!(f, "Planen kunne ikke erstattes: {why}")
+            }
             EditError::NoPhases(task) => write!(
                 f,
                 "Hovedopgave {} skal være aktiv i mindst én fase.",
@@ -142,6 +159,7 @@ impl std::fmt::Display for EditError {
                 phase.label()
             ),
             EditError::Benefit(e) => e.fmt(f),
+            EditError::Followup(e) => e.fmt(f),
         }
     }
 }
@@ -154,6 +172,23 @@ impl Plan {
     pub fn apply(&mut self, edit: Edit, now: Timestamp) -> Result<Edit, EditError> {
         let inverse = match edit {
             Edit::Batch(edits) => return self.apply_batch(edits, now),
+            Edit::ReplaceAll(plan) => {
+                if plan.id != self.id {
+                    return Err(EditError::InvalidReplacement("en anden plan".to_string()));
+                }
+                plan.check()
+                    .map_err(|e| EditError::InvalidReplacement(e.to_string()))?;
+                let mut plan = *plan;
+                plan.modified = now;
+                Edit::ReplaceAll(Box::new(std::mem::replace(self, plan)))
+            }
+            Edit::MarkExchanged(at) => {
+                Edit::MarkExchanged(std::mem::replace(&mut self.exchanged, at))
+            }
+            Edit::SetName(name) => {
+                self.settings_modified = now;
+                Edit::SetName(std::mem::replace(&mut self.name, name.trim().to_string()))
+            }
             Edit::SetMunicipality(name) => {
                 let name = name.trim().to_string();
                 if name.is_empty() {
@@ -237,27 +272,54 @@ impl Plan {
                 Edit::UpdateActivity { id, change: old }
             }
             Edit::Benefit(edit) => self.apply_benefit_edit(edit, now)?,
+            Edit::Followup(edit) => Edit::Followup(
+                self.apply_followup(edit, now)
+                    .map_err(EditError::Followup)?,
+            ),
         };
         self.modified = now;
         Ok(inverse)
     }
 
     fn apply_batch(&mut self, edits: Vec<Edit>, now: Timestamp) -> Result<Edit, EditError> {
+        // On failure the plan goes back to exactly what it was, times and
+        // tombstones included.
+        let backup = self.clone();
         let mut inverses = Vec::with_capacity(edits.len());
         for edit in edits {
             match self.apply(edit, now) {
                 Ok(inverse) => inverses.push(inverse),
                 Err(e) => {
-                    for inverse in inverses.into_iter().rev() {
-                        // Inverses of edits just applied always apply.
-                        let _ = self.apply(inverse, now);
-                    }
+                    *self = backup;
                     return Err(e);
                 }
             }
         }
         inverses.reverse();
         Ok(Edit::Batch(inverses))
+    }
+
+    /// Checks the whole plan's invariants: unique activity ids, every
+    /// activity valid, every main task active in some phase, phase windows
+    /// in order.
+    pub fn check(&self) -> Result<(), EditError> {
+        let mut seen = std::collections::HashSet::new();
+        for a in &self.activities {
+            if !seen.insert(&a.id) {
+                return Err(EditError::DuplicateId(a.id.clone()));
+            }
+            self.check_activity(a)?;
+        }
+        if let Some(t) = self.tasks.iter().find(|t| t.phases.is_empty()) {
+            return Err(EditError::NoPhases(t.number));
+        }
+        if let Some(p) = Phase::ALL
+            .into_iter()
+            .find(|p| self.window(*p).end < self.window(*p).start)
+        {
+            return Err(EditError::WindowEndsBeforeStart(p));
+        }
+        Ok(())
     }
 
     /// Checks an activity against the plan's invariants (title, dates and
@@ -289,12 +351,12 @@ fn normalise_completion(activity: &mut Activity) {
 }
 
 /// Applies `change` to `activity` and returns the change that restores it.
+/// Text is stored as typed (trimming while the user types would eat the
+/// space they just typed); readers trim where it matters.
 fn apply_change(activity: &mut Activity, change: ActivityChange) -> ActivityChange {
     use std::mem::replace;
     match change {
-        ActivityChange::Title(t) => {
-            ActivityChange::Title(replace(&mut activity.title, t.trim().to_string()))
-        }
+        ActivityChange::Title(t) => ActivityChange::Title(replace(&mut activity.title, t)),
         ActivityChange::Description(t) => {
             ActivityChange::Description(replace(&mut activity.description, t))
         }
@@ -307,11 +369,9 @@ fn apply_change(activity: &mut Activity, change: ActivityChange) -> ActivityChan
             due: replace(&mut activity.due, due),
         },
         ActivityChange::Responsible(t) => {
-            ActivityChange::Responsible(replace(&mut activity.responsible, t.trim().to_string()))
+            ActivityChange::Responsible(replace(&mut activity.responsible, t))
         }
-        ActivityChange::Role(t) => {
-            ActivityChange::Role(replace(&mut activity.role, t.trim().to_string()))
-        }
+        ActivityChange::Role(t) => ActivityChange::Role(replace(&mut activity.role, t)),
         ActivityChange::Status { status, completed } => {
             let old = ActivityChange::Status {
                 status: activity.status,

@@ -38,15 +38,24 @@ impl PlanId {
 pub struct Timestamp(pub i64);
 
 impl Timestamp {
-    /// The calendar date of this timestamp in Danish local time (UTC+1,
-    /// or UTC+2 from the last Sunday of March to the last Sunday of October).
-    pub fn local_date(self) -> Option<chrono::NaiveDate> {
+    /// This timestamp in Danish local time (UTC+1, or UTC+2 from the last
+    /// Sunday of March to the last Sunday of October, at 01:00 UTC).
+    pub fn local_datetime(self) -> Option<chrono::NaiveDateTime> {
         let utc = chrono::DateTime::from_timestamp_millis(self.0)?.naive_utc();
         let year = chrono::Datelike::year(&utc);
         let summer_start = last_sunday(year, 3)?.and_hms_opt(1, 0, 0)?;
         let summer_end = last_sunday(year, 10)?.and_hms_opt(1, 0, 0)?;
-        let offset = if utc >= summer_start && utc < summer_end { 2 } else { 1 };
-        Some((utc + chrono::Duration::hours(offset)).date())
+        let offset = if utc >= summer_start && utc < summer_end {
+            2
+        } else {
+            1
+        };
+        Some(utc + chrono::Duration::hours(offset))
+    }
+
+    /// The calendar date of this timestamp in Danish local time.
+    pub fn local_date(self) -> Option<chrono::NaiveDate> {
+        self.local_datetime().map(|t| t.date())
     }
 }
 

@@ -3,11 +3,18 @@
 
 mod activity;
 mod create;
+mod dates;
 mod edit;
+mod followup;
+mod followup_edit;
 mod ids;
+mod merge;
 mod phase;
+mod phase_history;
 mod plan;
 mod query;
+mod readiness;
+mod report;
 mod task;
 
 // Benefit realisation (gevinstrealisering): profiles, measurements, the map.
@@ -20,9 +27,13 @@ mod order;
 mod record;
 
 pub use activity::{Activity, ActivityChange, Origin, Status};
-pub use create::{propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE};
+pub use create::{
+    propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE,
+};
+pub use dates::{danish_date, iso_date, parse_iso_date, parse_rfc3339_millis, rfc3339_utc};
 pub use edit::{Edit, EditError};
 pub use ids::{ActivityId, PlanId, Timestamp};
+pub use merge::{merge, resolve, Conflict, MergeResult, Side};
 pub use phase::{Phase, PhaseSet};
 pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
@@ -39,8 +50,22 @@ pub use number::{Decimal, NumberError};
 pub use order::{sort_by, stable_order, tasks_in_order};
 pub use record::{RecordKind, RecordTombstone};
 
-#[cfg(test)]
-mod tests;
+pub use followup::{percent, sort_small, Milestone, ResponsibleOpen, TaskProgress};
+pub use followup_edit::{FollowupEdit, FollowupError, ItemChange};
+pub use phase_history::{DecisionId, PhaseDecision, Stage};
+pub use readiness::{
+    transition_label, Answer, Checklist, ChecklistItem, ItemId, ItemOrigin, Readiness,
+};
+pub use report::{
+    ActivitySnapshot, Changes, DateMove, ReportActivity, ReportId, ReportSnapshot, StatusReport,
+    REPORT_PERIOD_DAYS,
+};
 
 #[cfg(test)]
 mod benefit_tests;
+#[cfg(test)]
+mod merge_tests;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_followup;

@@ -3,10 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Activity, ActivityId, Benefit, BenefitMap, MainTask, Phase, PlanId, RecordTombstone, TaskNo,
-    Timestamp,
-};
+use super::{Activity, ActivityId, Benefit, BenefitMap, MainTask, Phase, PlanId, TaskNo, Timestamp};
+use super::{Checklist, PhaseDecision, RecordTombstone, ReportSnapshot, Stage};
 
 /// The shared IT solution a plan implements.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -110,6 +108,8 @@ pub struct Tombstone {
 pub struct Plan {
     /// Stable id.
     pub id: PlanId,
+    /// The plan's own name; empty means "<municipality> · <solution>".
+    pub name: String,
     /// The municipality (kommune), e.g. "Aarhus".
     pub municipality: String,
     /// The solution being implemented.
@@ -138,6 +138,19 @@ pub struct Plan {
     pub benefit_map: BenefitMap,
     /// Deleted benefit profiles, measurements, map nodes and arrows.
     pub benefit_tombstones: Vec<RecordTombstone>,
+    /// When this copy was last exchanged with another (exported, imported
+    /// or merged): the point from which changes count when merging copies.
+    pub exchanged: Timestamp,
+    /// The phase the plan is in now (changed by phase decisions).
+    pub stage: Stage,
+    /// The checklist for leaving each phase, F0 to F4.
+    pub checklists: [Checklist; 5],
+    /// Phase decisions, oldest first.
+    pub phase_history: Vec<PhaseDecision>,
+    /// Saved status reports.
+    pub reports: Vec<ReportSnapshot>,
+    /// Deleted checklist items, phase decisions and reports.
+    pub followup_tombstones: Vec<RecordTombstone>,
 }
 
 impl Plan {
@@ -170,8 +183,12 @@ impl Plan {
             .find(|p| self.window(*p).contains(date))
     }
 
-    /// A short title, e.g. "Aarhus · KY".
+    /// The plan's title: its name, or e.g. "Aarhus · KY".
     pub fn title(&self) -> String {
-        format!("{} · {}", self.municipality, self.solution.name())
+        if self.name.trim().is_empty() {
+            format!("{} · {}", self.municipality, self.solution.name())
+        } else {
+            self.name.trim().to_string()
+        }
     }
 }

@@ -41,7 +41,13 @@ impl Plan {
         let mut cells: Vec<[Cell; 5]> = self
             .tasks
             .iter()
-            .map(|t| Phase::ALL.map(|p| Cell { active: t.phases.contains(p), total: 0, done: 0 }))
+            .map(|t| {
+                Phase::ALL.map(|p| Cell {
+                    active: t.phases.contains(p),
+                    total: 0,
+                    done: 0,
+                })
+            })
             .collect();
         for a in self.activities.iter().filter(|a| a.counts()) {
             let cell = &mut cells[usize::from(a.task.get()) - 1][a.phase.index()];
@@ -53,16 +59,18 @@ impl Plan {
 
     /// The distinct responsible persons named in the plan, sorted.
     pub fn responsibles(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
+        // Lower-case each name once, not in every comparison: plans can
+        // hold thousands of activities.
+        let mut names: Vec<(String, &str)> = self
             .activities
             .iter()
             .map(|a| a.responsible.trim())
             .filter(|r| !r.is_empty())
-            .map(str::to_string)
+            .map(|r| (r.to_lowercase(), r))
             .collect();
-        names.sort_by_key(|n| n.to_lowercase());
-        names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        names
+        names.sort_unstable();
+        names.dedup_by(|a, b| a.0 == b.0);
+        names.into_iter().map(|(_, n)| n.to_string()).collect()
     }
 }
 

@@ -1,5 +1,6 @@
-//! Tombstones of deleted benefit records (profiles, measurements, map nodes
-//! and arrows), kept so that merging copies does not bring them back.
+//! Tombstones of deleted records other than activities (benefit profiles,
+//! measurements, map nodes and arrows; checklist items, phase decisions and
+//! saved reports), kept so that merging copies does not bring them back.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,15 +17,24 @@ pub enum RecordKind {
     MapNode,
     /// An arrow of the benefit map.
     Arrow,
+    /// A checklist item.
+    ChecklistItem,
+    /// A phase decision.
+    PhaseDecision,
+    /// A saved report.
+    Report,
 }
 
 impl RecordKind {
     /// All kinds.
-    pub const ALL: [RecordKind; 4] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::Benefit,
         RecordKind::Measurement,
         RecordKind::MapNode,
         RecordKind::Arrow,
+        RecordKind::ChecklistItem,
+        RecordKind::PhaseDecision,
+        RecordKind::Report,
     ];
 
     /// Stable machine key, used in the file format.
@@ -34,6 +44,9 @@ impl RecordKind {
             RecordKind::Measurement => "measurement",
             RecordKind::MapNode => "node",
             RecordKind::Arrow => "arrow",
+            RecordKind::ChecklistItem => "tjeklistepunkt",
+            RecordKind::PhaseDecision => "fasebeslutning",
+            RecordKind::Report => "statusrapport",
         }
     }
 
@@ -41,9 +54,18 @@ impl RecordKind {
     pub fn from_key(key: &str) -> Option<RecordKind> {
         RecordKind::ALL.into_iter().find(|k| k.key() == key)
     }
+
+    /// Whether the record belongs to the benefit side (profiles,
+    /// measurements and the map) rather than the follow-up side.
+    pub fn is_benefit(self) -> bool {
+        matches!(
+            self,
+            RecordKind::Benefit | RecordKind::Measurement | RecordKind::MapNode | RecordKind::Arrow
+        )
+    }
 }
 
-/// A deleted benefit record.
+/// A deleted record, kept so that merging copies does not bring it back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordTombstone {
     /// What was deleted.

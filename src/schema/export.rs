@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::export_followup::{followup, FollowupOut};
 use super::{format_timestamp, APP_VERSION, FORMAT_NAME, FORMAT_VERSION};
 use crate::model::{Activity, MainTask, Origin, Phase, Plan, Timestamp, Tombstone};
 
@@ -22,6 +23,7 @@ struct Envelope<'a> {
 #[serde(rename_all = "camelCase")]
 struct PlanOut<'a> {
     id: &'a str,
+    name: &'a str,
     municipality: &'a str,
     solution: &'a str,
     created: String,
@@ -36,6 +38,9 @@ struct PlanOut<'a> {
     benefits: Vec<benefits::BenefitOut<'a>>,
     benefit_map: benefits::MapOut<'a>,
     benefit_tombstones: Vec<benefits::RecordTombstoneOut<'a>>,
+    exchanged: String,
+    #[serde(flatten)]
+    followup: FollowupOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -78,7 +83,7 @@ struct TombstoneOut<'a> {
 }
 
 fn date(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::model::iso_date(d)
 }
 
 fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
@@ -89,6 +94,7 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
         saved_at: format_timestamp(saved_at),
         plan: PlanOut {
             id: plan.id.as_str(),
+            name: &plan.name,
             municipality: &plan.municipality,
             solution: plan.solution.name(),
             created: format_timestamp(plan.created),
@@ -114,6 +120,8 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
                 .iter()
                 .map(benefits::tombstone)
                 .collect(),
+            exchanged: format_timestamp(plan.exchanged),
+            followup: followup(plan),
         },
     }
 }

@@ -10,6 +10,10 @@ use crate::model::{
     Activity, ActivityId, MainTask, Origin, Phase, PhaseSet, PhaseWindow, Plan, PlanId, Solution,
     Status, TaskNo, Timestamp, Tombstone,
 };
+use crate::model::{Checklist, Stage};
+
+#[path = "import_followup.rs"]
+mod followup;
 
 mod benefits;
 
@@ -65,8 +69,10 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "Filen fylder {:.1} MB; Implan kan højst læse {} MB. Kontrollér, at det er den rigtige fil.",
-                *bytes as f64 / 1_048_576.0,
+                "Filen fylder {},{} MB; Implan kan højst læse {} MB. Kontrollér, at det er den rigtige fil.",
+                // Tenths of a MB, rounded, without float formatting (which is large in wasm).
+                (*bytes * 10 + 524_288) / 10_485_760,
+                (*bytes * 10 + 524_288) / 1_048_576 % 10,
                 MAX_FILE_BYTES / 1_048_576
             ),
             ImportError::NotJson { line, column } => write!(
@@ -94,6 +100,27 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+impl ImportError {
+    /// What is wrong, in Danish, without advice meant for someone importing
+    /// a file (used for data saved in the browser).
+    pub fn reason(&self) -> String {
+        match self {
+            ImportError::TooLarge { bytes } => {
+                format!("dataene fylder {} MB", format!("{:.1}", *bytes as f64 / 1_048_576.0).replace('.', ","))
+            }
+            ImportError::NotJson { line, column } => {
+                format!("dataene er ødelagte (ugyldig JSON i linje {line}, kolonne {column})")
+            }
+            ImportError::TooDeep => "dataene er indlejret for dybt".to_string(),
+            ImportError::NotImplan => "dataene er ikke en Implan-plan".to_string(),
+            ImportError::NewerVersion { file, supported } => format!(
+                "dataene er gemt af en nyere udgave af Implan (formatversion {file}; denne udgave læser op til {supported}). Åbn Implan i den nyeste udgave"
+            ),
+            ImportError::Invalid { field, problem } => format!("feltet \"{field}\" {problem}"),
+        }
+    }
+}
+
 /// Reads a plan file from its text.
 pub fn parse(text: &str) -> Result<Imported, ImportError> {
     if text.len() > MAX_FILE_BYTES {
@@ -104,7 +131,10 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         if e.to_string().contains("recursion limit") {
             ImportError::TooDeep
         } else {
-            ImportError::NotJson { line: e.line(), column: e.column() }
+            ImportError::NotJson {
+                line: e.line().max(1),
+                column: e.column().max(1),
+            }
         }
     })?;
     if depth(&value) > MAX_DEPTH {
@@ -118,15 +148,26 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         Some(Value::Number(n)) => n.as_u64().filter(|v| (1..=u64::from(u32::MAX)).contains(v)),
         _ => None,
     }
-    .ok_or_else(|| invalid("formatVersion", "skal være et helt tal fra 1 og op"))? as u32;
+    .ok_or_else(|| invalid("formatVersion", "skal være et helt tal fra 1 og op"))?
+        as u32;
     if version > FORMAT_VERSION {
-        return Err(ImportError::NewerVersion { file: version, supported: FORMAT_VERSION });
+        return Err(ImportError::NewerVersion {
+            file: version,
+            supported: FORMAT_VERSION,
+        });
     }
-    let saved_at = root.get("savedAt").and_then(Value::as_str).and_then(parse_timestamp);
+    let saved_at = root
+        .get("savedAt")
+        .and_then(Value::as_str)
+        .and_then(parse_timestamp);
     let value = migrate(value, version);
     let root = Obj::root(value.as_object().ok_or(ImportError::NotImplan)?);
     let plan = read_plan(&root.obj("plan")?)?;
-    Ok(Imported { plan, format_version: version, saved_at })
+    Ok(Imported {
+        plan,
+        format_version: version,
+        saved_at,
+    })
 }
 
 /// Each entry migrates a file from version `i + 1` to `i + 2`.
@@ -155,7 +196,10 @@ fn depth(value: &Value) -> usize {
 }
 
 fn invalid(field: &str, problem: &str) -> ImportError {
-    ImportError::Invalid { field: field.to_string(), problem: problem.to_string() }
+    ImportError::Invalid {
+        field: field.to_string(),
+        problem: problem.to_string(),
+    }
 }
 
 /// A JSON object together with its path, for error messages.
@@ -166,11 +210,18 @@ struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     fn root(map: &'a Map<String, Value>) -> Obj<'a> {
-        Obj { map, path: String::new() }
+        Obj {
+            map,
+            path: String::new(),
+        }
     }
 
     fn field(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 
     fn err(&self, key: &str, problem: &str) -> ImportError {
@@ -183,7 +234,10 @@ impl<'a> Obj<'a> {
 
     fn obj(&self, key: &str) -> Result<Obj<'a>, ImportError> {
         match self.get(key) {
-            Some(Value::Object(map)) => Ok(Obj { map, path: self.field(key) }),
+            Some(Value::Object(map)) => Ok(Obj {
+                map,
+                path: self.field(key),
+            }),
             Some(_) => Err(self.err(key, "skal være et objekt")),
             None => Err(self.err(key, "mangler")),
         }
@@ -199,7 +253,10 @@ impl<'a> Obj<'a> {
                 .map(|(i, v)| {
                     let path = format!("{}[{i}]", self.field(key));
                     v.as_object()
-                        .map(|map| Obj { map, path: path.clone() })
+                        .map(|map| Obj {
+                            map,
+                            path: path.clone(),
+                        })
                         .ok_or_else(|| invalid(&path, "skal være et objekt"))
                 })
                 .collect(),
@@ -228,30 +285,49 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| self.err(key, &format!("er ikke en gyldig dato (\"{}\"; forventet ÅÅÅÅ-MM-DD)", clip(s)))),
+            Some(Value::String(s)) => {
+                crate::model::parse_iso_date(s.trim())
+                    .map(Some)
+                    .ok_or_else(|| {
+                        self.err(
+                            key,
+                            &format!(
+                                "er ikke en gyldig dato (\"{}\"; forventet ÅÅÅÅ-MM-DD)",
+                                clip(s)
+                            ),
+                        )
+                    })
+            }
             Some(_) => Err(self.err(key, "skal være en dato som tekst (ÅÅÅÅ-MM-DD)")),
         }
     }
 
     fn required_date(&self, key: &str) -> Result<NaiveDate, ImportError> {
-        self.date(key)?.ok_or_else(|| self.err(key, "mangler (forventet en dato ÅÅÅÅ-MM-DD)"))
+        self.date(key)?
+            .ok_or_else(|| self.err(key, "mangler (forventet en dato ÅÅÅÅ-MM-DD)"))
     }
 
     fn timestamp(&self, key: &str, default: Timestamp) -> Result<Timestamp, ImportError> {
         match self.get(key) {
             None => Ok(default),
-            Some(Value::String(s)) => parse_timestamp(s)
-                .ok_or_else(|| self.err(key, &format!("er ikke et gyldigt tidspunkt (\"{}\")", clip(s)))),
+            Some(Value::String(s)) => parse_timestamp(s).ok_or_else(|| {
+                self.err(
+                    key,
+                    &format!("er ikke et gyldigt tidspunkt (\"{}\")", clip(s)),
+                )
+            }),
             Some(_) => Err(self.err(key, "skal være et tidspunkt som tekst")),
         }
     }
 
     fn phase(&self, key: &str) -> Result<Phase, ImportError> {
         match self.get(key) {
-            Some(Value::String(s)) => Phase::from_code(s)
-                .ok_or_else(|| self.err(key, &format!("er ikke en fase (\"{}\"; forventet F0-F4)", clip(s)))),
+            Some(Value::String(s)) => Phase::from_code(s).ok_or_else(|| {
+                self.err(
+                    key,
+                    &format!("er ikke en fase (\"{}\"; forventet F0-F4)", clip(s)),
+                )
+            }),
             Some(_) => Err(self.err(key, "skal være en fase som tekst (F0-F4)")),
             None => Err(self.err(key, "mangler (forventet F0-F4)")),
         }
@@ -284,18 +360,29 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
     for phase in Phase::ALL {
         let entry = listed
             .iter()
-            .find(|o| o.get("phase").and_then(Value::as_str).and_then(Phase::from_code) == Some(phase))
+            .find(|o| {
+                o.get("phase")
+                    .and_then(Value::as_str)
+                    .and_then(Phase::from_code)
+                    == Some(phase)
+            })
             .ok_or_else(|| p.err("phases", &format!("mangler {}", phase.label())))?;
-        let window = PhaseWindow { start: entry.required_date("start")?, end: entry.required_date("end")? };
+        let window = PhaseWindow {
+            start: entry.required_date("start")?,
+            end: entry.required_date("end")?,
+        };
         if window.end < window.start {
             return Err(entry.err("end", "ligger før fasens start"));
         }
         phases.push(window);
     }
-    let phases: [PhaseWindow; 5] = phases.try_into().map_err(|_| p.err("phases", "skal have fem faser"))?;
+    let phases: [PhaseWindow; 5] = phases
+        .try_into()
+        .map_err(|_| p.err("phases", "skal have fem faser"))?;
     let tasks = read_tasks(p, modified)?;
     let mut plan = Plan {
         id: PlanId(p.required_text("id")?),
+        name: p.text("name")?.trim().to_string(),
         municipality: p.required_text("municipality")?.trim().to_string(),
         solution,
         created,
@@ -303,7 +390,11 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         settings_modified: p.timestamp("settingsModified", modified)?,
         template_version: {
             let v = p.text("templateVersion")?;
-            if v.is_empty() { catalog::TEMPLATE_VERSION.to_string() } else { v }
+            if v.is_empty() {
+                catalog::TEMPLATE_VERSION.to_string()
+            } else {
+                v
+            }
         },
         phases,
         go_live: p.required_date("goLive")?,
@@ -313,23 +404,40 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         benefits: Vec::new(),
         benefit_map: Default::default(),
         benefit_tombstones: Vec::new(),
+        exchanged: p.timestamp("exchanged", Timestamp(0))?,
+        stage: Stage::In(Phase::F0),
+        checklists: Checklist::all_from_catalog(modified),
+        phase_history: Vec::new(),
+        reports: Vec::new(),
+        followup_tombstones: Vec::new(),
     };
     let mut seen = std::collections::HashSet::new();
     for a in p.list("activities")? {
         let activity = read_activity(&a, modified)?;
         if !seen.insert(activity.id.clone()) {
-            return Err(a.err("id", &format!("\"{}\" findes to gange; id'er skal være unikke", clip(activity.id.as_str()))));
+            return Err(a.err(
+                "id",
+                &format!(
+                    "\"{}\" findes to gange; id'er skal være unikke",
+                    clip(activity.id.as_str())
+                ),
+            ));
         }
-        plan.check_activity(&activity).map_err(|e| a.err("phase", &format!("er ugyldig: {e}")))?;
+        plan.check_activity(&activity)
+            .map_err(|e| a.err("phase", &format!("er ugyldig: {e}")))?;
         plan.activities.push(activity);
     }
     for t in p.list("tombstones")? {
         let id = ActivityId(t.required_text("id")?);
         if !seen.contains(&id) {
-            plan.tombstones.push(Tombstone { id, deleted: t.timestamp("deleted", modified)? });
+            plan.tombstones.push(Tombstone {
+                id,
+                deleted: t.timestamp("deleted", modified)?,
+            });
         }
     }
     benefits::read(&mut plan, p, modified)?;
+    followup::read(p, &mut plan, modified)?;
     Ok(plan)
 }
 
@@ -342,7 +450,10 @@ fn read_tasks(p: &Obj<'_>, modified: Timestamp) -> Result<Vec<MainTask>, ImportE
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     let phase = item.as_str().and_then(Phase::from_code).ok_or_else(|| {
-                        invalid(&format!("{}[{i}]", t.field("phases")), "er ikke en fase (forventet F0-F4)")
+                        invalid(
+                            &format!("{}[{i}]", t.field("phases")),
+                            "er ikke en fase (forventet F0-F4)",
+                        )
                     })?;
                     phases = phases.with(phase);
                 }
@@ -350,18 +461,29 @@ fn read_tasks(p: &Obj<'_>, modified: Timestamp) -> Result<Vec<MainTask>, ImportE
             _ => return Err(t.err("phases", "skal være en liste af faser")),
         }
         if phases.is_empty() {
-            return Err(t.err("phases", "er tom; en hovedopgave skal være aktiv i mindst én fase"));
+            return Err(t.err(
+                "phases",
+                "er tom; en hovedopgave skal være aktiv i mindst én fase",
+            ));
         }
         let slot = &mut tasks[usize::from(number.get()) - 1];
         if slot.is_some() {
             return Err(t.err("number", &format!("{} findes to gange", number.get())));
         }
-        *slot = Some(MainTask { number, phases, modified: t.timestamp("modified", modified)? });
+        *slot = Some(MainTask {
+            number,
+            phases,
+            modified: t.timestamp("modified", modified)?,
+        });
     }
     Ok(TaskNo::all()
         .zip(tasks)
         .map(|(number, t)| {
-            t.unwrap_or(MainTask { number, phases: catalog::default_phases(number), modified })
+            t.unwrap_or(MainTask {
+                number,
+                phases: catalog::default_phases(number),
+                modified,
+            })
         })
         .collect())
 }
@@ -386,16 +508,24 @@ fn read_activity(a: &Obj<'_>, modified: Timestamp) -> Result<Activity, ImportErr
         id: ActivityId(a.required_text("id")?),
         task: a.task_no("task")?,
         phase: a.phase("phase")?,
-        title: a.required_text("title")?.trim().to_string(),
+        title: a.required_text("title")?,
         description: a.text("description")?,
         start,
         due,
         responsible: a.text("responsible")?,
         role: a.text("role")?,
         status,
-        completed: if status == Status::Faerdig { a.date("completed")? } else { None },
+        completed: if status == Status::Faerdig {
+            a.date("completed")?
+        } else {
+            None
+        },
         notes: a.text("notes")?,
-        origin: if key.is_empty() { Origin::User } else { Origin::Template { key } },
+        origin: if key.is_empty() {
+            Origin::User
+        } else {
+            Origin::Template { key }
+        },
         modified: a.timestamp("modified", modified)?,
     })
 }

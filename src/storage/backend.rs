@@ -33,11 +33,17 @@ impl MemoryBackend {
 
     /// An empty backend that refuses writes beyond `quota` units.
     pub fn with_quota(quota: usize) -> MemoryBackend {
-        MemoryBackend { items: RefCell::default(), quota: Some(quota) }
+        MemoryBackend {
+            items: RefCell::default(),
+            quota: Some(quota),
+        }
     }
 
     fn used(items: &BTreeMap<String, String>) -> usize {
-        items.iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum()
+        items
+            .iter()
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum()
     }
 }
 
@@ -49,7 +55,9 @@ impl Backend for MemoryBackend {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         let mut items = self.items.borrow_mut();
         if let Some(quota) = self.quota {
-            let old = items.get(key).map_or(0, |v| key.encode_utf16().count() + v.encode_utf16().count());
+            let old = items
+                .get(key)
+                .map_or(0, |v| key.encode_utf16().count() + v.encode_utf16().count());
             let new = key.encode_utf16().count() + value.encode_utf16().count();
             if Self::used(&items) - old + new > quota {
                 return Err(StorageError::Full);
@@ -122,5 +130,23 @@ impl Backend for LocalBackend {
         (0..n)
             .filter_map(|i| self.storage.key(i).map_err(js_error).transpose())
             .collect()
+    }
+}
+
+impl<B: Backend + ?Sized> Backend for Box<B> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
     }
 }

@@ -15,7 +15,11 @@ mod store;
 
 pub use backend::{Backend, LocalBackend, MemoryBackend};
 pub use error::StorageError;
-pub use store::{CorruptEntry, Loaded, Store, CURRENT_KEY, PLAN_PREFIX};
+pub use store::{
+    plan_key, rev_key, CorruptEntry, Loaded, PlanSummary, Revision, SaveError, SnapshotInfo,
+    SnapshotReason, Store, CURRENT_KEY, MAX_SNAPSHOTS, PLAN_PREFIX, QUOTA_UNITS, REV_PREFIX,
+    SNAPSHOT_SHARE, SNAP_PREFIX,
+};
 
 #[cfg(test)]
 mod tests;

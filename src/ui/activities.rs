@@ -11,7 +11,7 @@ use crate::model::{
 
 /// How the list is grouped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Grouping {
+pub(crate) enum Grouping {
     Task,
     Phase,
 }
@@ -30,7 +30,13 @@ pub fn ActivitiesPage() -> impl IntoView {
             let Some(plan) = plan else { return Vec::new() };
             let mut groups: Vec<(String, String, Vec<ActivityId>)> = match by {
                 Grouping::Task => TaskNo::all()
-                    .map(|t| (format!("t{}", t.get()), format!("{}. {}", t.get(), catalog::task(t).name), Vec::new()))
+                    .map(|t| {
+                        (
+                            format!("t{}", t.get()),
+                            format!("{}. {}", t.get(), catalog::task(t).name),
+                            Vec::new(),
+                        )
+                    })
                     .collect(),
                 Grouping::Phase => Phase::ALL
                     .into_iter()
@@ -49,12 +55,15 @@ pub fn ActivitiesPage() -> impl IntoView {
         })
     });
     let shown = move || groups.with(|g| g.iter().map(|g| g.2.len()).sum::<usize>());
-    let total = move || app.plan.with(|p| p.as_ref().map_or(0, |p| p.activities.len()));
+    let total = move || {
+        app.plan
+            .with(|p| p.as_ref().map_or(0, |p| p.activities.len()))
+    };
     view! {
         <div class="page activities" class:editing=move || app.editing.get().is_some()>
             <div class="list-column">
                 <h1>"Aktiviteter"</h1>
-                <FilterBar grouping=grouping />
+                <FilterBar grouping=Some(grouping) />
                 <p class="count-line" aria-live="polite">
                     {move || {
                         let (s, t) = (shown(), total());
@@ -90,13 +99,17 @@ pub fn ActivitiesPage() -> impl IntoView {
     }
 }
 
-/// Filters and grouping above the list.
+/// Filters (shared by Aktiviteter and Tidslinje through `AppState::filter`)
+/// and, when `grouping` is given, the list's grouping.
 #[component]
-fn FilterBar(grouping: RwSignal<Grouping>) -> impl IntoView {
+pub(crate) fn FilterBar(grouping: Option<RwSignal<Grouping>>) -> impl IntoView {
     let app = use_app();
     let filter = app.filter;
     let set = move |f: &dyn Fn(&mut ActivityFilter)| filter.update(|x| f(x));
-    let responsibles = move || app.plan.with(|p| p.as_ref().map(|p| p.responsibles()).unwrap_or_default());
+    let responsibles = move || {
+        app.plan
+            .with(|p| p.as_ref().map(|p| p.responsibles()).unwrap_or_default())
+    };
     view! {
         <form class="filters" role="search" aria-label="Filtrér aktiviteter" on:submit=|ev| ev.prevent_default()>
             <label>
@@ -156,47 +169,53 @@ fn FilterBar(grouping: RwSignal<Grouping>) -> impl IntoView {
             <label>
                 "Ansvarlig"
                 <select
+                    // "Ingen ansvarlig" is a single space: names are trimmed, so no
+                    // real name equals it (a NUL would not survive HTML parsing).
                     prop:value=move || filter.with(|f| match &f.responsible {
                         None => String::new(),
-                        Some(r) if r.is_empty() => "\u{0}".to_string(),
-                        Some(r) => r.clone(),
+                        Some(r) if r.is_empty() => "-".to_string(),
+                        Some(r) => format!("={r}"),
                     })
                     on:change=move |ev| {
+                        // "" is everybody, "-" nobody, "=name" a person (a NUL
+                        // sentinel does not survive the DOM in Chromium).
                         let v = event_target_value(&ev);
                         let v = match v.as_str() {
                             "" => None,
-                            "\u{0}" => Some(String::new()),
-                            _ => Some(v),
+                            "-" => Some(String::new()),
+                            _ => Some(v.strip_prefix('=').unwrap_or(&v).to_string()),
                         };
                         set(&|f| f.responsible = v.clone());
                     }
                 >
                     <option value="">"Alle"</option>
-                    <option value="\u{0}">"Ingen ansvarlig"</option>
-                    {move || responsibles().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
+                    <option value="-">"Ingen ansvarlig"</option>
+                    {move || responsibles().into_iter().map(|r| view! { <option value=format!("={r}")>{r.clone()}</option> }).collect_view()}
                 </select>
             </label>
-            <fieldset class="grouping">
-                <legend>"Gruppér efter"</legend>
-                <label class="inline">
-                    <input
-                        type="radio"
-                        name="grouping"
-                        prop:checked=move || grouping.get() == Grouping::Task
-                        on:change=move |_| grouping.set(Grouping::Task)
-                    />
-                    "Hovedopgave"
-                </label>
-                <label class="inline">
-                    <input
-                        type="radio"
-                        name="grouping"
-                        prop:checked=move || grouping.get() == Grouping::Phase
-                        on:change=move |_| grouping.set(Grouping::Phase)
-                    />
-                    "Fase"
-                </label>
-            </fieldset>
+            {grouping.map(|grouping| view! {
+                <fieldset class="grouping">
+                    <legend>"Gruppér efter"</legend>
+                    <label class="inline">
+                        <input
+                            type="radio"
+                            name="grouping"
+                            prop:checked=move || grouping.get() == Grouping::Task
+                            on:change=move |_| grouping.set(Grouping::Task)
+                        />
+                        "Hovedopgave"
+                    </label>
+                    <label class="inline">
+                        <input
+                            type="radio"
+                            name="grouping"
+                            prop:checked=move || grouping.get() == Grouping::Phase
+                            on:change=move |_| grouping.set(Grouping::Phase)
+                        />
+                        "Fase"
+                    </label>
+                </fieldset>
+            })}
             <button
                 type="button"
                 class="secondary"
@@ -212,9 +231,15 @@ fn FilterBar(grouping: RwSignal<Grouping>) -> impl IntoView {
 /// Marks an activity done (today) or not started.
 pub fn set_done(app: AppState, id: ActivityId, done: bool) {
     let change = if done {
-        ActivityChange::Status { status: Status::Faerdig, completed: Some(clock::today()) }
+        ActivityChange::Status {
+            status: Status::Faerdig,
+            completed: Some(clock::today()),
+        }
     } else {
-        ActivityChange::Status { status: Status::IkkeStartet, completed: None }
+        ActivityChange::Status {
+            status: Status::IkkeStartet,
+            completed: None,
+        }
     };
     if let Err(e) = app.edit(Edit::UpdateActivity { id, change }) {
         app.notify(e.to_string(), None);
@@ -223,13 +248,20 @@ pub fn set_done(app: AppState, id: ActivityId, done: bool) {
 
 /// Deletes an activity and offers to undo it.
 pub fn delete_activity(app: AppState, id: ActivityId) {
-    let title = app.plan.with_untracked(|p| p.as_ref().and_then(|p| p.activity(&id)).map(|a| a.title.clone()));
+    let title = app.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| p.activity(&id))
+            .map(|a| a.title.clone())
+    });
     match app.edit(Edit::RemoveActivity(id.clone())) {
         Ok(inverse) => {
             if app.editing.get_untracked() == Some(id) {
                 app.editing.set(None);
             }
-            app.notify(format!("«{}» er slettet.", title.unwrap_or_default()), Some(inverse));
+            app.notify(
+                format!("«{}» er slettet.", title.unwrap_or_default()),
+                Some(inverse),
+            );
         }
         Err(e) => app.notify(e.to_string(), None),
     }
@@ -240,11 +272,15 @@ pub fn delete_activity(app: AppState, id: ActivityId) {
 fn ActivityRow(id: ActivityId) -> impl IntoView {
     let app = use_app();
     let row_id = id.clone();
-    let activity: Memo<Option<Activity>> =
-        Memo::new(move |_| app.plan.with(|p| p.as_ref().and_then(|p| p.activity(&row_id)).cloned()));
+    let activity: Memo<Option<Activity>> = Memo::new(move |_| {
+        app.plan
+            .with(|p| p.as_ref().and_then(|p| p.activity(&row_id)).cloned())
+    });
     let today = clock::today();
     move || {
-        let Some(a) = activity.get() else { return ().into_any() };
+        let Some(a) = activity.get() else {
+            return ().into_any();
+        };
         let id_done = a.id.clone();
         let id_open = a.id.clone();
         let id_delete = a.id.clone();
@@ -297,12 +333,19 @@ fn ActivityRow(id: ActivityId) -> impl IntoView {
 fn AddActivity() -> impl IntoView {
     let app = use_app();
     let title = RwSignal::new(String::new());
-    let task = RwSignal::new(TaskNo::new(3).unwrap_or_else(|| TaskNo::all().next().expect("16 tasks")));
+    let task =
+        RwSignal::new(TaskNo::new(3).unwrap_or_else(|| TaskNo::all().next().expect("16 tasks")));
     let phase = RwSignal::new(Phase::F1);
     let error = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
     // Keep the phase valid for the chosen task.
-    let active = move || app.plan.with(|p| p.as_ref().map(|p| p.task(task.get()).phases).unwrap_or_default());
+    let active = move || {
+        app.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.task(task.get()).phases)
+                .unwrap_or_default()
+        })
+    };
     Effect::new(move |_| {
         let phases = active();
         if !phases.contains(phase.get_untracked()) {
@@ -314,10 +357,19 @@ fn AddActivity() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = clock::new_activity_id();
-        let activity = Activity::new_user(id.clone(), task.get_untracked(), phase.get_untracked(), &title.get_untracked(), clock::now());
+        let activity = Activity::new_user(
+            id.clone(),
+            task.get_untracked(),
+            phase.get_untracked(),
+            &title.get_untracked(),
+            clock::now(),
+        );
         let position = app.plan.with_untracked(|p| {
             p.as_ref().map_or(0, |p| {
-                p.activities.iter().rposition(|a| a.task == activity.task).map_or(p.activities.len(), |i| i + 1)
+                p.activities
+                    .iter()
+                    .rposition(|a| a.task == activity.task)
+                    .map_or(p.activities.len(), |i| i + 1)
             })
         });
         match app.edit(Edit::InsertActivity { activity, position }) {
@@ -325,7 +377,10 @@ fn AddActivity() -> impl IntoView {
                 error.set(None);
                 title.set(String::new());
                 app.editing.set(Some(id));
-                app.notify("Aktiviteten er tilføjet. Udfyld datoer og ansvarlig i redigeringen.", None);
+                app.notify(
+                    "Aktiviteten er tilføjet. Udfyld datoer og ansvarlig i redigeringen.",
+                    None,
+                );
             }
             Err(e) => error.set(Some(e.to_string())),
         }

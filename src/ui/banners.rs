@@ -43,8 +43,8 @@ pub fn Banners() -> impl IntoView {
                     view! {
                         <div class="banner banner-error corrupt-banner" role="alert">
                             <p>
-                                <strong>"Gemte data kunne ikke læses. "</strong>
-                                {entry.error.to_string()}
+                                <strong>"Gemte data kunne ikke læses: "</strong>
+                                {format!("{}.", entry.error.reason())}
                             </p>
                             <p>
                                 "Dataene er lagt til side og bliver ikke overskrevet. Download dem, så de kan gendannes, eller kassér dem, når du ikke længere har brug for dem."

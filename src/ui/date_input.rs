@@ -34,7 +34,9 @@ pub fn DateInput(
             problem.set(None);
             on_commit.run(date);
         }
-        Err(()) => problem.set(Some("Ukendt dato. Skriv den som dd.mm.åååå, fx 24.12.2026.")),
+        Err(()) => problem.set(Some(
+            "Ukendt dato. Skriv den som dd.mm.åååå, fx 24.12.2026.",
+        )),
     };
     view! {
         <span class="date-input">

@@ -11,12 +11,22 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> bool {
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    download_blob(filename, &blob)
+}
+
+/// Offers `blob` as a download named `filename`. Returns false if the
+/// browser refused.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let done = (|| {
         let document = web_sys::window()?.document()?;
-        let a = document.create_element("a").ok()?.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
+        let a = document
+            .create_element("a")
+            .ok()?
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()?;
         a.set_href(&url);
         a.set_download(filename);
         document.body()?.append_child(&a).ok()?;
@@ -26,10 +36,9 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> bool {
     })()
     .is_some();
     // Revoke later: revoking at once can cancel the download in some browsers.
-    let url_later = url.clone();
     leptos::prelude::set_timeout(
         move || {
-            let _ = web_sys::Url::revoke_object_url(&url_later);
+            let _ = web_sys::Url::revoke_object_url(&url);
         },
         std::time::Duration::from_secs(30),
     );

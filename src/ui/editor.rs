@@ -4,12 +4,26 @@ use leptos::prelude::*;
 
 use super::{activities::delete_activity, clock, date_input::DateInput, format, use_app, AppState};
 use crate::catalog;
-use crate::model::{Activity, ActivityChange, ActivityId, Edit, EditError, Origin, Phase, Status, TaskNo};
+use crate::model::{
+    Activity, ActivityChange, ActivityId, Edit, EditError, Origin, Phase, Status, TaskNo,
+};
 
 /// Applies a change to the edited activity; typing in one field undoes as one step.
-fn change(app: AppState, id: &ActivityId, field: &str, change: ActivityChange, error: RwSignal<Option<EditError>>) {
+fn change(
+    app: AppState,
+    id: &ActivityId,
+    field: &str,
+    change: ActivityChange,
+    error: RwSignal<Option<EditError>>,
+) {
     let group = Some(format!("{}:{field}", id.as_str()));
-    match app.edit_grouped(Edit::UpdateActivity { id: id.clone(), change }, group) {
+    match app.edit_grouped(
+        Edit::UpdateActivity {
+            id: id.clone(),
+            change,
+        },
+        group,
+    ) {
         Ok(_) => error.set(None),
         Err(e) => error.set(Some(e)),
     }
@@ -21,7 +35,8 @@ pub fn ActivityEditor() -> impl IntoView {
     let app = use_app();
     let activity: Memo<Option<Activity>> = Memo::new(move |_| {
         let id = app.editing.get()?;
-        app.plan.with(|p| p.as_ref().and_then(|p| p.activity(&id)).cloned())
+        app.plan
+            .with(|p| p.as_ref().and_then(|p| p.activity(&id)).cloned())
     });
     // Rebuild the form only when another activity is opened, not on every edit.
     let opened = Memo::new(move |_| activity.with(|a| a.as_ref().map(|a| a.id.clone())));
@@ -35,7 +50,9 @@ pub fn ActivityEditor() -> impl IntoView {
 fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<EditError>);
-    let get = move |f: fn(&Activity) -> String| move || activity.with(|a| a.as_ref().map(f).unwrap_or_default());
+    let get = move |f: fn(&Activity) -> String| {
+        move || activity.with(|a| a.as_ref().map(f).unwrap_or_default())
+    };
     let id_sv = StoredValue::new(id.clone());
     let text_field = move |field: &'static str, make: fn(String) -> ActivityChange| {
         move |ev: leptos::ev::Event| {
@@ -44,7 +61,15 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
         }
     };
     let set_dates = move |start: Option<chrono::NaiveDate>, due: Option<chrono::NaiveDate>| {
-        id_sv.with_value(|id| change(app, id, "dates", ActivityChange::Dates { start, due }, error));
+        id_sv.with_value(|id| {
+            change(
+                app,
+                id,
+                "dates",
+                ActivityChange::Dates { start, due },
+                error,
+            )
+        });
     };
     let current = move || activity.get_untracked();
     let heading_id = format!("editor-heading-{}", id.as_str());
@@ -55,11 +80,21 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
         }
     });
     let extend = move |_| {
-        let Some(EditError::PhaseNotActive { task, phase }) = error.get_untracked() else { return };
-        let phases = app.plan.with_untracked(|p| p.as_ref().map(|p| p.task(task).phases).unwrap_or_default());
+        let Some(EditError::PhaseNotActive { task, phase }) = error.get_untracked() else {
+            return;
+        };
+        let phases = app
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.task(task).phases).unwrap_or_default());
         let edit = Edit::Batch(vec![
-            Edit::SetTaskPhases { task, phases: phases.with(phase) },
-            Edit::UpdateActivity { id: id_sv.get_value(), change: ActivityChange::Placement { task, phase } },
+            Edit::SetTaskPhases {
+                task,
+                phases: phases.with(phase),
+            },
+            Edit::UpdateActivity {
+                id: id_sv.get_value(),
+                change: ActivityChange::Placement { task, phase },
+            },
         ]);
         match app.edit(edit) {
             Ok(_) => error.set(None),

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// A date as dd.mm.yyyy.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    crate::model::danish_date(d)
 }
 
 /// An optional date as dd.mm.yyyy, or a dash.
@@ -19,12 +19,12 @@ pub fn week(d: NaiveDate) -> String {
 
 /// A date as yyyy-mm-dd, the value format of `<input type="date">`.
 pub fn input_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(crate::model::iso_date).unwrap_or_default()
 }
 
 /// Parses the value of `<input type="date">`; empty gives `None`.
 pub fn parse_input_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::model::parse_iso_date(s.trim())
 }
 
 /// "3 af 7" style progress text.
@@ -41,13 +41,13 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
     if s.is_empty() {
         return Ok(None);
     }
-    // ISO only with a four-digit year, so "01-02-27" reads as 1 February 2027.
-    if s.find('-') == Some(4) {
-        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return Ok(Some(d));
-        }
+    if let Some(d) = crate::model::parse_iso_date(s) {
+        return Ok(Some(d));
     }
-    let parts: Vec<&str> = s.split(['.', '-', '/', ' ']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = s
+        .split(['.', '-', '/', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
     let (day, month, year) = match parts.as_slice() {
         [d, m, y] => (*d, *m, *y),
         [digits] if digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) => {
@@ -62,7 +62,16 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
         4 => num(year)? as i32,
         _ => return Err(()),
     };
-    NaiveDate::from_ymd_opt(year, month, day).map(Some).ok_or(())
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(Some)
+        .ok_or(())
+}
+
+/// A timestamp as Danish local date and time, e.g. "30.11.2026 kl. 09.15".
+pub fn timestamp(t: crate::model::Timestamp) -> String {
+    t.local_datetime()
+        .map(|l| format!("{} kl. {}", date(l.date()), l.format("%H.%M")))
+        .unwrap_or_else(|| "–".to_string())
 }
 
 #[cfg(test)]

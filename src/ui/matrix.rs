@@ -15,7 +15,11 @@ pub fn PhaseTaskMatrix() -> impl IntoView {
     let app = use_app();
     let matrix = Memo::new(move |_| app.plan.with(|p| p.as_ref().map(|p| p.matrix())));
     let open = move |task: TaskNo, phase: Phase| {
-        app.filter.set(ActivityFilter { task: Some(task), phase: Some(phase), ..Default::default() });
+        app.filter.set(ActivityFilter {
+            task: Some(task),
+            phase: Some(phase),
+            ..Default::default()
+        });
         app.go(Route::Aktiviteter);
     };
     let rows = TaskGroup::ALL
@@ -98,7 +102,8 @@ pub fn PhaseTaskMatrix() -> impl IntoView {
         .into_iter()
         .map(|phase| {
             move || {
-                let (total, done) = matrix.with(|m| m.as_ref().map(|m| m.phase_total(phase)).unwrap_or_default());
+                let (total, done) =
+                    matrix.with(|m| m.as_ref().map(|m| m.phase_total(phase)).unwrap_or_default());
                 view! { <td class="total">{format!("{done} / {total}")}</td> }
             }
         })

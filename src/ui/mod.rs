@@ -4,23 +4,31 @@
 mod activities;
 mod banners;
 mod benefits;
-mod date_input;
 pub mod clock;
+mod date_input;
+mod dialog;
+mod dom;
 mod download;
 mod editor;
+mod followup;
 pub mod format;
 mod matrix;
 mod new_plan;
 mod overview;
 pub mod persist;
+mod report;
 mod settings;
+mod share;
 mod state;
+mod timeline;
 
 pub use activities::ActivitiesPage;
 pub use benefits::BenefitsPage;
 pub use editor::ActivityEditor;
+pub use followup::{FollowupOverview, FollowupPage, PhaseHistory};
 pub use matrix::PhaseTaskMatrix;
-pub use state::{use_app, AppState, Route, Toast};
+pub use report::{escape_html, ReportPage};
+pub use state::{use_app, AppState, Route, SyncConflict, Toast, UndoAction};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +37,7 @@ use banners::Banners;
 use new_plan::NewPlanPage;
 use overview::OverviewPage;
 use settings::SettingsPage;
+use share::{ImportDialog, ImportState, PlansPage, StorageWarning, SyncConflictDialog};
 
 /// Loads the saved plan and mounts the app on the page's body.
 pub fn start() {
@@ -51,7 +60,9 @@ pub fn start() {
 
 /// Sets a `performance` mark once the next frame has been painted.
 fn mark_after_paint(name: &'static str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
         // A zero timeout after the frame callback runs after the paint.
         set_timeout(move || mark(name), std::time::Duration::ZERO);
@@ -66,6 +77,23 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `f` between two `performance` marks and records a measure named
+/// `name` (read by the bench command; costs microseconds).
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    let end = format!("{name}-end");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    out
+}
+
 fn console_error_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
@@ -78,22 +106,34 @@ pub fn App() -> impl IntoView {
     let app = use_app();
     sync_route_with_hash(app);
     persist::install_flush_on_hide(app);
+    persist::install_tab_sync(app);
+    persist::refresh_usage(app);
+    let imports = ImportState::new();
+    provide_context(imports);
+    share::install_drop(imports);
     install_shortcuts(app);
-    // A memo, so that edits to the open plan do not rebuild the whole page
-    // (and lose its local state); only opening or closing a plan does.
+    // Only whether a plan is open decides the page, not its content: the
+    // page must not be rebuilt on every edit.
     let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
     let page = move || match (app.route.get(), has_plan.get()) {
+        (Route::Planer, _) => view! { <PlansPage /> }.into_any(),
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
         (Route::Indstillinger, true) => view! { <SettingsPage /> }.into_any(),
+        (Route::Tidslinje, true) => view! { <timeline::TimelinePage /> }.into_any(),
+        (Route::Opfolgning, true) => view! { <FollowupPage /> }.into_any(),
+        (Route::Statusrapport, true) => view! { <ReportPage /> }.into_any(),
         (Route::Gevinster, true) => view! { <BenefitsPage /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
         <Header />
         <Banners />
+        <div class="banners"><StorageWarning /></div>
         <main id="main" tabindex="-1">{page}</main>
+        <ImportDialog />
+        <SyncConflictDialog />
         <ToastView />
     }
 }
@@ -141,8 +181,11 @@ fn install_shortcuts(app: AppState) {
 #[component]
 fn Header() -> impl IntoView {
     let app = use_app();
-    let has_plan = move || app.plan.with(Option::is_some);
-    let title = move || app.plan.with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default());
+    let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
+    let title = move || {
+        app.plan
+            .with(|p| p.as_ref().map(|p| p.title()).unwrap_or_default())
+    };
     let link = move |route: Route, label: &'static str| {
         view! {
             <a
@@ -161,12 +204,16 @@ fn Header() -> impl IntoView {
                 <span class="plan-title">{title}</span>
             </div>
             <nav aria-label="Hovedmenu">
-                <Show when=has_plan>
+                <Show when=move || has_plan.get()>
                     {link(Route::Overblik, "Overblik")}
                     {link(Route::Aktiviteter, "Aktiviteter")}
+                    {link(Route::Tidslinje, "Tidslinje")}
+                    {link(Route::Opfolgning, "Opfølgning")}
+                    {link(Route::Statusrapport, "Statusrapport")}
                     {link(Route::Gevinster, "Gevinster")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
+                {link(Route::Planer, "Mine planer")}
                 {link(Route::NyPlan, "Ny plan")}
             </nav>
             <div class="history" role="group" aria-label="Fortryd og gentag">
@@ -203,12 +250,16 @@ fn ToastView() -> impl IntoView {
                     view! {
                         <div class="toast">
                             <span>{toast.text.clone()}</span>
-                            {undo.map(|edit| {
+                            {undo.map(|action| {
                                 view! {
                                     <button
                                         type="button"
                                         on:click=move |_| {
-                                            if app.edit(edit.clone()).is_ok() {
+                                            let ok = match action.clone() {
+                                                UndoAction::Edit(edit) => app.edit(edit).is_ok(),
+                                                UndoAction::RestorePlan(plan) => share::restore_deleted(app, *plan),
+                                            };
+                                            if ok {
                                                 app.toast.set(None);
                                             }
                                         }

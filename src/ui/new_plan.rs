@@ -58,7 +58,7 @@ pub fn NewPlanPage() -> impl IntoView {
         match Plan::from_template(setup, clock::now()) {
             Ok(plan) => {
                 error.set(None);
-                app.open_plan(plan);
+                app.open_plan(plan, None);
                 app.notify("Planen er oprettet med skabelonens 142 aktiviteter.", None);
                 app.go(Route::Overblik);
             }

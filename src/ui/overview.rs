@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{clock, format, use_app, PhaseTaskMatrix};
+use super::{clock, format, use_app, FollowupOverview, PhaseHistory, PhaseTaskMatrix};
 use crate::catalog;
 use crate::model::Phase;
 
@@ -14,7 +14,8 @@ pub fn OverviewPage() -> impl IntoView {
     let header = move || {
         plan().map(|p| {
             let today = clock::today();
-            let current = p.phase_at(today);
+            let current = p.stage.phase();
+            let planned = p.phase_at(today);
             let total = p.activities.iter().filter(|a| a.counts()).count();
             let done = p.activities.iter().filter(|a| a.is_done()).count();
             let overdue = p.activities.iter().filter(|a| a.is_overdue(today)).count();
@@ -55,7 +56,10 @@ pub fn OverviewPage() -> impl IntoView {
                         <div><dt>"Forsinkede"</dt><dd class:alert={overdue > 0}>{overdue}</dd></div>
                         <div>
                             <dt>"Aktuel fase"</dt>
-                            <dd>{current.map(|c| c.label()).unwrap_or_else(|| "Uden for planens faser".into())}</dd>
+                            <dd>{p.stage.label()}</dd>
+                            {(planned != current).then(|| view! {
+                                <dd class="planned-phase">{format!("Efter datoerne: {}", planned.map(|c| c.label()).unwrap_or_else(|| "uden for planens faser".into()))}</dd>
+                            })}
                         </div>
                     </dl>
                 </section>
@@ -65,6 +69,7 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <div class="page overview">
             {header}
+            <FollowupOverview />
             <section aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">"Hovedopgaver × faser"</h2>
                 <p class="hint">"Vælg en celle for at se dens aktiviteter. Tomme grå celler: hovedopgaven er ikke aktiv i fasen."</p>
@@ -72,6 +77,7 @@ pub fn OverviewPage() -> impl IntoView {
                     <PhaseTaskMatrix />
                 </div>
             </section>
+            <PhaseHistory />
         </div>
     }
 }

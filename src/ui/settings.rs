@@ -16,12 +16,26 @@ pub fn SettingsPage() -> impl IntoView {
         Ok(_) => error.set(None),
         Err(e) => error.set(Some(e.to_string())),
     };
-    let read = move |f: fn(&crate::model::Plan) -> String| move || app.plan.with(|p| p.as_ref().map(f).unwrap_or_default());
+    let read = move |f: fn(&crate::model::Plan) -> String| {
+        move || app.plan.with(|p| p.as_ref().map(f).unwrap_or_default())
+    };
     let window = move |phase: Phase| app.plan.with(|p| p.as_ref().map(|p| p.window(phase)));
     let set_window = move |phase: Phase, start: bool, value: Option<chrono::NaiveDate>| {
-        let (Some(mut w), Some(d)) = (window(phase), value) else { return };
-        if start { w.start = d } else { w.end = d }
-        apply(Edit::SetPhaseWindow { phase, window: PhaseWindow { start: w.start, end: w.end } });
+        let (Some(mut w), Some(d)) = (window(phase), value) else {
+            return;
+        };
+        if start {
+            w.start = d
+        } else {
+            w.end = d
+        }
+        apply(Edit::SetPhaseWindow {
+            phase,
+            window: PhaseWindow {
+                start: w.start,
+                end: w.end,
+            },
+        });
     };
     let set_go_live = move |d: Option<chrono::NaiveDate>| {
         if let Some(d) = d {

@@ -4,8 +4,18 @@
 use leptos::prelude::*;
 
 use super::{clock, persist};
-use crate::model::{ActivityFilter, ActivityId, Edit, EditError, Plan};
+use crate::model::{ActivityFilter, ActivityId, Edit, EditError, MergeResult, Plan};
 use crate::storage::{CorruptEntry, StorageError};
+
+/// Another tab saved the open plan while this tab had unsaved edits, and
+/// some records were changed differently in both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncConflict {
+    /// The merge of this tab's plan (ours) with the stored one (theirs).
+    pub result: MergeResult,
+    /// The stored revision merged with.
+    pub stored: crate::storage::Revision,
+}
 
 /// How many edits can be undone.
 pub const UNDO_DEPTH: usize = 100;
@@ -19,13 +29,35 @@ pub enum Route {
     Aktiviteter,
     /// Indstillinger: plan settings.
     Indstillinger,
+    /// Mine planer: saved plans, import, export, snapshots and storage.
+    Planer,
+    /// Tidslinje: the plan as a phase timeline (Gantt).
+    Tidslinje,
     /// Ny plan: create a plan.
     NyPlan,
     /// Gevinster: benefit profiles and the benefit map.
     Gevinster,
+    /// Opfølgning: phase-transition checklists, phase decisions and each
+    /// responsible person's open activities.
+    Opfolgning,
+    /// Statusrapport: the printable status report for the steering group.
+    Statusrapport,
 }
 
 impl Route {
+    /// Every route.
+    pub const ALL: [Route; 9] = [
+        Route::Overblik,
+        Route::Aktiviteter,
+        Route::Tidslinje,
+        Route::Opfolgning,
+        Route::Statusrapport,
+        Route::Gevinster,
+        Route::Indstillinger,
+        Route::NyPlan,
+        Route::Planer,
+    ];
+
     /// The URL fragment of the route.
     pub fn hash(self) -> &'static str {
         match self {
@@ -34,21 +66,26 @@ impl Route {
             Route::Indstillinger => "#/indstillinger",
             Route::NyPlan => "#/ny",
             Route::Gevinster => "#/gevinster",
+            Route::Planer => "#/planer",
+            Route::Tidslinje => "#/tidslinje",
+            Route::Opfolgning => "#/opfoelgning",
+            Route::Statusrapport => "#/statusrapport",
         }
     }
 
     /// The route of a URL fragment.
     pub fn from_hash(hash: &str) -> Option<Route> {
-        [
-            Route::Overblik,
-            Route::Aktiviteter,
-            Route::Indstillinger,
-            Route::NyPlan,
-            Route::Gevinster,
-        ]
-        .into_iter()
-        .find(|r| r.hash() == hash)
+        Route::ALL.into_iter().find(|r| r.hash() == hash)
     }
+}
+
+/// What "Fortryd" in a toast does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UndoAction {
+    /// Apply this edit to the open plan.
+    Edit(Edit),
+    /// Store this deleted plan again.
+    RestorePlan(Box<Plan>),
 }
 
 /// A short message with an optional undo, shown at the bottom of the page.
@@ -56,8 +93,8 @@ impl Route {
 pub struct Toast {
     /// The message.
     pub text: String,
-    /// The edit that undoes what the message reports.
-    pub undo: Option<Edit>,
+    /// What undoes what the message reports.
+    pub undo: Option<UndoAction>,
     /// Sequence number, so a timer only hides the toast it was set for.
     pub seq: u64,
 }
@@ -87,6 +124,12 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<StorageError>>,
     /// Saved data that could not be read.
     pub corrupt: RwSignal<Vec<CorruptEntry>>,
+    /// A conflict with another tab's save, waiting for the user.
+    pub sync_conflict: RwSignal<Option<SyncConflict>>,
+    /// Raised whenever another tab changes stored plans.
+    pub storage_tick: RwSignal<u64>,
+    /// Share of the storage quota in use, 0.0 to 1.0.
+    pub storage_use: RwSignal<f64>,
     undo: RwSignal<Vec<Step>>,
     redo: RwSignal<Vec<Step>>,
 }
@@ -94,7 +137,11 @@ pub struct AppState {
 impl AppState {
     /// State holding `plan`.
     pub fn new(plan: Option<Plan>) -> AppState {
-        let route = if plan.is_some() { Route::Overblik } else { Route::NyPlan };
+        let route = if plan.is_some() {
+            Route::Overblik
+        } else {
+            Route::NyPlan
+        };
         AppState {
             plan: RwSignal::new(plan),
             route: RwSignal::new(route),
@@ -103,6 +150,9 @@ impl AppState {
             toast: RwSignal::new(None),
             storage_error: RwSignal::new(None),
             corrupt: RwSignal::new(Vec::new()),
+            sync_conflict: RwSignal::new(None),
+            storage_tick: RwSignal::new(0),
+            storage_use: RwSignal::new(0.0),
             undo: RwSignal::new(Vec::new()),
             redo: RwSignal::new(Vec::new()),
         }
@@ -134,14 +184,16 @@ impl AppState {
 
     fn apply_raw(&self, edit: Edit) -> Result<Edit, EditError> {
         let now = clock::now();
+        // Apply without notifying, so a refused edit repaints nothing.
         let result = self
             .plan
-            .try_update(|plan| match plan {
+            .try_update_untracked(|plan| match plan {
                 Some(plan) => plan.apply(edit, now),
                 None => Err(EditError::EmptyTitle),
             })
             .unwrap_or(Err(EditError::EmptyTitle));
         if result.is_ok() {
+            self.plan.notify();
             persist::schedule_save(*self);
         }
         result
@@ -161,7 +213,12 @@ impl AppState {
     pub fn undo(&self) {
         if let Some(step) = self.undo.try_update(Vec::pop).flatten() {
             if let Ok(inverse) = self.apply_raw(step.inverse) {
-                self.redo.update(|r| r.push(Step { inverse, group: None }));
+                self.redo.update(|r| {
+                    r.push(Step {
+                        inverse,
+                        group: None,
+                    })
+                });
             }
         }
     }
@@ -170,27 +227,78 @@ impl AppState {
     pub fn redo(&self) {
         if let Some(step) = self.redo.try_update(Vec::pop).flatten() {
             if let Ok(inverse) = self.apply_raw(step.inverse) {
-                self.undo.update(|u| u.push(Step { inverse, group: None }));
+                self.undo.update(|u| {
+                    u.push(Step {
+                        inverse,
+                        group: None,
+                    })
+                });
             }
         }
     }
 
-    /// Opens `plan` as the current plan, forgetting undo history, and saves it.
-    pub fn open_plan(&self, plan: Plan) {
+    /// Opens `plan` as the current plan, forgetting undo history. Pending
+    /// edits of the plan open before are saved first. `revision` is the
+    /// stored revision the plan was loaded at; `None` means a plan not yet
+    /// stored, which is saved at once.
+    pub fn open_plan(&self, plan: Plan, revision: Option<crate::storage::Revision>) {
+        persist::flush(*self);
+        let _ = persist::with_store(|s| s.set_current(&plan.id));
         self.plan.set(Some(plan));
-        self.undo.update(Vec::clear);
-        self.redo.update(Vec::clear);
+        self.clear_history();
         self.filter.set(ActivityFilter::default());
         self.editing.set(None);
-        persist::save_now(*self);
+        let is_new = revision.is_none();
+        persist::set_base(revision.unwrap_or_default());
+        if is_new {
+            persist::save_now(*self);
+        }
+    }
+
+    /// Closes the open plan (after it was deleted).
+    pub fn close_plan(&self) {
+        self.plan.set(None);
+        self.clear_history();
+        self.editing.set(None);
+        persist::set_base(Default::default());
+    }
+
+    /// Replaces the open plan with the stored version (another tab's save),
+    /// forgetting undo history, which no longer applies.
+    pub fn replace_from_storage(&self, plan: Plan) {
+        self.plan.set(Some(plan));
+        self.clear_history();
+    }
+
+    /// Applies `edit` without recording an undo step (bookkeeping such as
+    /// marking the plan exported).
+    pub fn mark(&self, edit: Edit) -> Result<(), EditError> {
+        self.apply_raw(edit).map(drop)
+    }
+
+    fn clear_history(&self) {
+        self.undo.update(Vec::clear);
+        self.redo.update(Vec::clear);
     }
 
     /// Shows a toast.
     /// It hides itself after a while (longer when it offers undo).
     pub fn notify(&self, text: impl Into<String>, undo: Option<Edit>) {
-        let seq = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.seq)) + 1;
+        self.notify_with(text, undo.map(UndoAction::Edit));
+    }
+
+    /// Shows a toast with any undo action.
+    pub fn notify_with(&self, text: impl Into<String>, undo: Option<UndoAction>) {
+        let seq = self
+            .toast
+            .with_untracked(|t| t.as_ref().map_or(0, |t| t.seq))
+            + 1;
         let delay = if undo.is_some() { 15 } else { 6 };
-        self.toast.set(Some(Toast { text: text.into(), undo, seq }));
+        self.toast.set(Some(Toast {
+            text: text.into(),
+            undo,
+            seq,
+        }));
         let toast = self.toast;
         set_timeout(
             move || {
@@ -211,4 +319,17 @@ impl AppState {
 /// The app state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn every_route_reads_back_from_its_hash() {
+        for route in Route::ALL {
+            assert_eq!(Route::from_hash(route.hash()), Some(route));
+        }
+        assert_eq!(Route::from_hash("#/ukendt"), None);
+    }
 }

@@ -26,6 +26,7 @@ import {
   storedPlanText,
   text,
   typeDate,
+  waitReady,
   withApp,
 } from './helpers.mjs';
 
@@ -208,6 +209,12 @@ test('editing an activity in the editor updates its row', async () => {
   });
 });
 
+// Bug: App's page closure tracks `app.plan` (src/ui/mod.rs, `app.plan.with(Option::is_some)`),
+// so every plan change, even a refused edit, rebuilds the whole page and the
+// editor: its error message is lost at once and focus jumps to the title field.
+const REBUILD_BUG =
+  'bug: every plan change (even a refused one) rebuilds the whole page (App tracks app.plan in src/ui/mod.rs), so the editor error is never shown and focus jumps to Titel';
+
 test('a due date before the start date shows a Danish error and keeps the saved dates', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page);
@@ -222,30 +229,91 @@ test('a due date before the start date shows a Danish error and keeps the saved 
 
     const year = parseDanish(e.start).year;
     const early = `01.03.${year}`;
-    await typeDate(e.editor.locator('input[name="due"]'), early);
-    const alert = e.editor.locator('.error[role="alert"]');
-    await expectText(
-      alert,
-      `Slutdatoen (${early}) ligger før startdatoen (${e.start}). Vælg en slutdato på eller efter startdatoen.`,
-    );
+    const editor = page.locator('aside.editor');
+    await typeDate(editor.locator('input[name="due"]'), early);
     // Nothing changed: not the row, not the saved plan (even after the save delay).
-    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
     await page.waitForTimeout(500);
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
     const savedAfter = (await storedPlan(page)).plan.activities.find((a) => a.id === e.id);
     assert.equal(savedAfter.start, savedBefore.start);
     assert.equal(savedAfter.due, savedBefore.due);
+    // The Danish message explains it.
+    const alert = editor.locator('.error[role="alert"]');
+    await expectText(
+      alert,
+      `Slutdatoen (${early}) ligger før startdatoen (${e.start}). Vælg en slutdato på eller efter startdatoen.`,
+      { timeout: 2000 },
+    );
     // A start date after the due date is refused the same way.
-    await typeDate(e.editor.locator('input[name="start"]'), `15.05.${year}`);
+    await typeDate(editor.locator('input[name="start"]'), `15.05.${year}`);
     await expectText(alert, /^Slutdatoen \(30\.04\.\d{4}\) ligger før startdatoen \(15\.05\.\d{4}\)/);
     await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
     // A valid date clears the message.
-    await typeDate(e.editor.locator('input[name="due"]'), `31.05.${year}`);
+    await typeDate(editor.locator('input[name="due"]'), `31.05.${year}`);
     await expectCount(alert, 0);
     await expectText(r.locator('.dates'), `${e.start} – 31.05.${year}`);
+  });
+});
+
+test('a refused date keeps the saved dates; an unreadable date gets the field message', async () => {
+  // The part of the test above that works today (the message itself is todo).
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const e = await editFirstActivity(page);
+    const r = row(page, e.id);
+    const editor = page.locator('aside.editor');
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+    const year = parseDanish(e.start).year;
+    await typeDate(editor.locator('input[name="due"]'), `01.03.${year}`);
+    await page.waitForTimeout(500);
+    await expectText(r.locator('.dates'), `${e.start} – ${e.due}`);
+    const saved = (await storedPlan(page)).plan.activities.find((a) => a.id === e.id);
+    const iso = (d) => d.split('.').reverse().join('-');
+    assert.equal(saved.start, iso(e.start));
+    assert.equal(saved.due, iso(e.due));
+    await reload(page);
+    await expectText(row(page, e.id).locator('.dates'), `${e.start} – ${e.due}`);
     // An unreadable date gets the field's own message and changes nothing.
-    await typeDate(e.editor.locator('input[name="due"]'), '31.02.2027');
-    await expectText(e.editor.locator('.field-error'), 'Ukendt dato. Skriv den som dd.mm.åååå, fx 24.12.2026.');
-    await expectText(r.locator('.dates'), `${e.start} – 31.05.${year}`);
+    const ed = await openEditor(page, e.id);
+    await typeDate(ed.locator('input[name="due"]'), '31.02.2027');
+    await expectText(ed.locator('.field-error'), 'Ukendt dato. Skriv den som dd.mm.åååå, fx 24.12.2026.');
+    assert.equal(await ed.locator('input[name="due"]').getAttribute('aria-invalid'), 'true');
+    await expectText(row(page, e.id).locator('.dates'), `${e.start} – ${e.due}`);
+  });
+});
+
+test('typing in the editor keeps focus in the field being typed in', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const a = await rowInfo(page.locator('li.activity-row').first());
+    const editor = await openEditor(page, a.id);
+    await editor.locator('input[name="responsible"]').click();
+    await page.keyboard.type('Mette Hansen');
+    await eventually(() => editor.locator('input[name="responsible"]').inputValue(), 'Mette Hansen', { timeout: 2000 });
+    assert.equal(await editor.locator('input[name="title"]').inputValue(), a.title, 'the title is untouched');
+    await expectText(row(page, a.id).locator('.responsible'), 'Mette Hansen');
+  });
+});
+
+test('an edit keeps the page state: grouping, open add form, scroll position', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    await page.locator('form.filters fieldset.grouping label', { hasText: 'Fase' }).locator('input').check();
+    await expectCount(page.locator('section.activity-group'), 5);
+    await page.getByRole('button', { name: '+ Tilføj aktivitet' }).click();
+    await page.locator('form.add-form').getByLabel('Titel').fill('Halvt skrevet');
+    const target = row(page, await page.locator('li.activity-row').nth(100).getAttribute('data-id'));
+    await target.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => scrollY);
+    await target.locator('input.done-box').click();
+    await expectText(target.locator('.status'), 'Færdig');
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => scrollY), y, 'scroll position kept');
+    await expectCount(page.locator('section.activity-group'), 5, { timeout: 1000 });
+    assert.equal(await page.locator('form.add-form').getByLabel('Titel').inputValue(), 'Halvt skrevet');
   });
 });
 
@@ -348,9 +416,6 @@ test('filters: by status, by responsible and by free text', async () => {
     await expectText(countLine(page), `Viser 1 af ${TOTAL} aktiviteter`);
     await page.getByRole('button', { name: 'Nulstil filtre' }).click();
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
-    await filter(page, 'Ansvarlig').selectOption({ label: 'Ingen ansvarlig' });
-    await expectText(countLine(page), `Viser ${TOTAL - 2} af ${TOTAL} aktiviteter`);
-    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
 
     // Free text: a title, case-insensitively; a responsible; nonsense.
     const search = page.getByRole('searchbox');
@@ -370,6 +435,24 @@ test('filters: by status, by responsible and by free text', async () => {
     assert.equal(await search.inputValue(), '');
   });
 });
+
+test(
+  'filter "Ingen ansvarlig" shows the activities without a responsible',
+  async () => {
+    await withApp(env, async ({ page }) => {
+      await newPlan(page);
+      await gotoActivities(page);
+      const a = await rowInfo(page.locator('li.activity-row').first());
+      const editor = await openEditor(page, a.id);
+      await editor.locator('input[name="responsible"]').fill('Ole Jensen');
+      await expectText(row(page, a.id).locator('.responsible'), 'Ole Jensen');
+      await filter(page, 'Ansvarlig').selectOption({ label: 'Ingen ansvarlig' });
+      await expectText(countLine(page), `Viser ${TOTAL - 1} af ${TOTAL} aktiviteter`, { timeout: 2000 });
+      const rows = await shownRows(page);
+      assert.ok(rows.every((r) => r.responsible === 'Ingen ansvarlig'));
+    });
+  },
+);
 
 /** Adds a custom activity through "+ Tilføj aktivitet"; returns its title, task and phase. */
 async function addActivity(page, { title, task }) {
@@ -528,21 +611,47 @@ test('an edit is saved within the save delay, and a reload right after an edit k
     });
     assert.ok(Date.now() - t0 < 1000);
 
-    // A reload at once after an edit (inside the save delay) keeps it: the
-    // page saves when it is hidden.
-    await editor.locator('input[name="responsible"]').fill('Lise Berg Nielsen');
-    await editor.locator('select[name="status"]').selectOption('blokeret');
-    assert.ok(!(await storedPlanText(page)).includes('Lise Berg Nielsen'), 'not yet saved (delay)');
-    await reload(page);
+    // A reload at once after an edit keeps it: the page saves when it is
+    // hidden. Edit and reload in one script turn, so the reload surely
+    // falls inside the save delay.
+    const reloadRightAfter = async (action, arg) => {
+      const loaded = page.waitForEvent('load');
+      const savedBefore = await page.evaluate(
+        ([src, arg]) => {
+          new Function('arg', src)(arg);
+          const id = localStorage.getItem('implan.current');
+          const text = localStorage.getItem('implan.plan.' + id);
+          setTimeout(() => location.reload(), 0);
+          return text;
+        },
+        [`(${action})(arg)`, arg],
+      );
+      await loaded;
+      await waitReady(page);
+      return savedBefore;
+    };
+    const before = await reloadRightAfter((name) => {
+      const input = document.querySelector('aside.editor input[name="responsible"]');
+      input.value = name;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, 'Lise Berg Nielsen');
+    assert.ok(!before.includes('Lise Berg Nielsen'), 'not saved before the reload (inside the save delay)');
     await expectText(row(page, a.id).locator('.responsible'), 'Lise Berg Nielsen');
-    await expectText(row(page, a.id).locator('.status'), 'Blokeret');
 
-    // Same for a deletion followed by an immediate reload.
+    // Same for a deletion.
     const b = await rowInfo(page.locator('li.activity-row').nth(1));
-    await row(page, b.id).locator('button.delete').click();
-    await reload(page);
+    const beforeDelete = await reloadRightAfter((id) => {
+      document.querySelector(`li.activity-row[data-id="${id}"] button.delete`).click();
+    }, b.id);
+    assert.ok(beforeDelete.includes(`"id":"${b.id}"`), 'not saved before the reload');
     await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
     await expectCount(row(page, b.id), 0);
+
+    // And as a user does it: change, then reload at once.
+    const editor2 = await openEditor(page, a.id);
+    await editor2.locator('select[name="status"]').selectOption('blokeret');
+    await reload(page);
+    await expectText(row(page, a.id).locator('.status'), 'Blokeret');
   });
 });
 
@@ -556,7 +665,7 @@ test('corrupt saved data: banner, kept byte for byte, downloadable', async () =>
     await reload(page);
 
     const banner = page.locator('.corrupt-banner');
-    await expectText(banner.locator('p').first(), /^Gemte data kunne ikke læses\. \S/);
+    await expectText(banner.locator('p').first(), /^Gemte data kunne ikke læses: \S/);
     assert.equal(await banner.getAttribute('role'), 'alert');
     // Without a readable plan the app offers a new one.
     await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
@@ -584,6 +693,18 @@ test('corrupt saved data: banner, kept byte for byte, downloadable', async () =>
     await expectText(page.locator('.topbar .plan-title'), /Odense/);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), CORRUPT);
     await expectCount(page.locator('.corrupt-banner'), 1);
+
+    // "Kassér" asks first; cancelling keeps the data, confirming removes it.
+    const kassér = page.locator('.corrupt-banner').getByRole('button', { name: 'Kassér' });
+    page.once('dialog', (d) => d.dismiss());
+    await kassér.click();
+    await expectCount(page.locator('.corrupt-banner'), 1);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), CORRUPT);
+    page.once('dialog', (d) => d.accept());
+    await kassér.click();
+    await expectCount(page.locator('.corrupt-banner'), 0);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
+    assert.equal((await planKeys(page)).length, 1);
   });
 });
 
@@ -668,7 +789,10 @@ test('opening the app at #/aktiviteter without a plan shows Ny plan', async () =
     async ({ page }) => {
       await openApp(page, '#/aktiviteter');
       await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
-      await expectCount(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link'), 1);
+      // Without a plan only "Mine planer" and "Ny plan" are offered.
+      const links = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link');
+      await expectCount(links, 2);
+      assert.deepEqual(await links.allTextContents(), ['Mine planer', 'Ny plan']);
     },
     { open: false },
   );

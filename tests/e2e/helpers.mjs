@@ -3,105 +3,16 @@
 // collection, and small steps a user takes (create a plan, open a view).
 
 import assert from 'node:assert/strict';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 /** The repository root (two levels above this file). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The release build served to the browser. */
-export const DIST = path.join(ROOT, 'dist');
+export { DIST } from '../../scripts/static-server.mjs';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/**
- * Serves `root` (default dist/) on 127.0.0.1 at a free port.
- * Returns { url, close }.
- */
-export async function startServer(root = DIST) {
-  try {
-    await stat(path.join(root, 'index.html'));
-  } catch {
-    throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
-  }
-  const server = http.createServer(async (req, res) => {
-    try {
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = path.normalize(path.join(root, pathname));
-      if (file !== root && !file.startsWith(root + path.sep)) {
-        res.writeHead(403).end();
-        return;
-      }
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        file = path.join(file, 'index.html');
-        info = await stat(file).catch(() => null);
-      }
-      if (!info?.isFile()) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-length': info.size,
-        'cache-control': 'no-store',
-      });
-      if (req.method === 'HEAD') {
-        res.end();
-        return;
-      }
-      createReadStream(file).pipe(res);
-    } catch (e) {
-      res.writeHead(500).end(String(e));
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** Starts Debian's Chromium headless. */
-export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-}
+export { startServer, launchChromium as launch } from '../../scripts/static-server.mjs';
+import { startServer, launchChromium as launch } from '../../scripts/static-server.mjs';
 
 /** Console messages that are not app errors. */
 const HARMLESS = [/integrity/i];
@@ -213,14 +124,14 @@ function isDeepEqual(a, b) {
 }
 
 /** Normalised visible text of a locator (whitespace collapsed). */
-export async function text(locator) {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+export async function text(locator, { timeout } = {}) {
+  return ((await locator.textContent({ timeout })) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Waits until the locator's text equals `expected` (or matches a RegExp). */
 export async function expectText(locator, expected, opts) {
   const check = expected instanceof RegExp ? (t) => expected.test(t) : (t) => t === expected;
-  return eventually(() => text(locator), check, { message: `text should be ${expected}`, ...opts });
+  return eventually(() => text(locator, { timeout: 250 }), check, { message: `text should be ${expected}`, ...opts });
 }
 
 /** Waits until the locator matches `n` elements. */

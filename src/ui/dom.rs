@@ -1,0 +1,292 @@
+//! A small, non-generic DOM builder for read-mostly regions (the status
+//! report, tables, score boxes).
+//!
+//! Why: every `view!` element and reactive closure is monomorphised code,
+//! and the follow-up pages would have cost about 110 KiB of compressed
+//! wasm that way, against a budget of 300 KiB for the whole app. A region
+//! is instead rebuilt by one plain function whenever the signals it reads
+//! change; its buttons and fields report "acts" through one delegated
+//! listener. Text is only ever added as text nodes or attribute values, never
+//! parsed as HTML. Focus survives a rebuild: the element with the same
+//! `data-k` is focused again.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// An element being built.
+pub struct El(pub web_sys::Element);
+
+/// A new `tag` element.
+pub fn el(tag: &str) -> El {
+    El(document().create_element(tag).expect("valid tag name"))
+}
+
+impl El {
+    /// Sets the class attribute.
+    pub fn cls(self, class: &str) -> El {
+        self.attr("class", class)
+    }
+
+    /// Sets an attribute.
+    pub fn attr(self, name: &str, value: &str) -> El {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Sets an attribute when `on` holds (for boolean attributes).
+    pub fn flag(self, name: &str, on: bool) -> El {
+        if on {
+            self.attr(name, "")
+        } else {
+            self
+        }
+    }
+
+    /// Appends text (as a text node).
+    pub fn text(self, text: &str) -> El {
+        let _ = self.0.append_with_str_1(text);
+        self
+    }
+
+    /// Appends a child element.
+    pub fn child(self, child: El) -> El {
+        let _ = self.0.append_with_node_1(&child.0);
+        self
+    }
+
+    /// Appends child elements.
+    pub fn children(self, children: Vec<El>) -> El {
+        for c in children {
+            let _ = self.0.append_with_node_1(&c.0);
+        }
+        self
+    }
+
+    /// Marks the element as a source of act `act` about `key`: a click on a
+    /// button, or a change of a field, calls the region's act handler. The
+    /// element also keeps focus across rebuilds.
+    pub fn act(self, act: &str, key: &str) -> El {
+        let k = format!("{act}:{key}");
+        self.attr("data-act", act)
+            .attr("data-key", key)
+            .attr("data-k", &k)
+    }
+}
+
+/// A button reporting act `act` about `key`.
+pub fn button(label: &str, class: &str, act: &str, key: &str) -> El {
+    el("button")
+        .attr("type", "button")
+        .cls(class)
+        .act(act, key)
+        .text(label)
+}
+
+/// A labelled text field named `name` with `value`.
+pub fn field(label: &str, name: &str, value: &str) -> El {
+    el("label").text(label).child(
+        el("input")
+            .attr("type", "text")
+            .attr("name", name)
+            .attr("maxlength", "2000")
+            .attr("value", value)
+            .attr("data-k", name),
+    )
+}
+
+/// A paragraph with a class and text.
+pub fn p(class: &str, text: &str) -> El {
+    el("p").cls(class).text(text)
+}
+
+/// What a region's element reported: the act, its key, and for fields their value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Act {
+    /// The act name (`data-act`).
+    pub act: String,
+    /// What it is about (`data-key`).
+    pub key: String,
+    /// The value of a field (empty for buttons).
+    pub value: String,
+    /// For a button inside an element marked with `data-form`: the name and
+    /// value of every named field there, so a form needs no state while
+    /// the user types.
+    pub fields: Vec<(String, String)>,
+}
+
+impl Act {
+    /// The value of field `name` (see [`Act::fields`]); empty if missing.
+    pub fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The value of a form field element.
+fn value_of(el: &web_sys::Element) -> String {
+    js_sys::Reflect::get(el.as_ref(), &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Name and value of every named field inside the closest `data-form` around `source`.
+fn form_fields(source: &web_sys::Element) -> Vec<(String, String)> {
+    let Some(form) = source.closest("[data-form]").ok().flatten() else {
+        return Vec::new();
+    };
+    let Ok(list) = form.query_selector_all("[name]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| Some((el.get_attribute("name")?, value_of(&el))))
+        .collect()
+}
+
+/// Handles a region's acts.
+pub type OnAct = Rc<dyn Fn(Act)>;
+
+/// The act of an event inside a region: a click on a button (or link
+/// button) or a change of an input, select or textarea with `data-act`.
+fn act_of(ev: &web_sys::Event, change: bool) -> Option<Act> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let source = target.closest("[data-act]").ok()??;
+    let tag = source.tag_name();
+    let is_field = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
+    if is_field != change {
+        return None;
+    }
+    Some(Act {
+        act: source.get_attribute("data-act")?,
+        key: source.get_attribute("data-key").unwrap_or_default(),
+        value: if is_field {
+            value_of(&source)
+        } else {
+            String::new()
+        },
+        fields: if is_field {
+            Vec::new()
+        } else {
+            form_fields(&source)
+        },
+    })
+}
+
+/// Where the focus is: `None` if outside `holder` (and not on the body),
+/// else the `data-k` of the focused element, if it has one.
+fn focused_key(holder: &web_sys::Element) -> Option<Option<String>> {
+    let doc = document();
+    let active = doc.active_element();
+    let on_body = match (&active, doc.body()) {
+        (None, _) => true,
+        (Some(a), Some(b)) => a == b.as_ref() as &web_sys::Element,
+        _ => false,
+    };
+    let active = active?;
+    if on_body {
+        return Some(None);
+    }
+    holder
+        .contains(Some(&active))
+        .then(|| active.get_attribute("data-k"))
+}
+
+/// Focuses the element with `data-k` = `key` in `holder`; false if none.
+fn refocus(holder: &web_sys::Element, key: &str) -> bool {
+    let Ok(list) = holder.query_selector_all("[data-k]") else {
+        return false;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if el.get_attribute("data-k").as_deref() == Some(key) {
+            let _ = el.focus();
+            return true;
+        }
+    }
+    false
+}
+
+/// Enter in a text field of a `data-form` clicks its `data-submit` button.
+fn submit_on_enter(ev: web_sys::KeyboardEvent) {
+    if ev.key() != "Enter" {
+        return;
+    }
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if target.tag_name() != "INPUT" {
+        return;
+    }
+    let button = target
+        .closest("[data-form]")
+        .ok()
+        .flatten()
+        .and_then(|f| f.query_selector("[data-submit]").ok().flatten());
+    if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        ev.prevent_default();
+        b.click();
+    }
+}
+
+/// A `div` with `class` whose content `render` builds, rebuilt whenever the
+/// signals `render` reads change. Acts inside it go to `on_act`.
+pub fn region(
+    class: &'static str,
+    render: Box<dyn Fn() -> El>,
+    on_act: Option<OnAct>,
+) -> impl IntoView {
+    let holder = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let content = render();
+        let Some(h) = holder.get() else { return };
+        let h: &web_sys::Element = h.as_ref();
+        let focus = focused_key(h);
+        h.replace_children_with_node_1(&content.0);
+        // Focus was in the region (or nowhere): keep it on the same element,
+        // or else let a new form take it.
+        if let Some(key) = focus {
+            if !key.is_some_and(|k| refocus(h, &k)) {
+                if let Some(el) = h
+                    .query_selector("input[data-autofocus], [data-autofocus] input")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+    let on_click = on_act.clone();
+    view! {
+        <div
+            class=class
+            node_ref=holder
+            on:click=move |ev| {
+                if let (Some(f), Some(a)) = (&on_click, act_of(&ev, false)) {
+                    f(a);
+                }
+            }
+            on:change=move |ev| {
+                if let (Some(f), Some(a)) = (&on_act, act_of(&ev, true)) {
+                    f(a);
+                }
+            }
+            on:keydown=submit_on_enter
+        ></div>
+    }
+}

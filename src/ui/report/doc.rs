@@ -1,0 +1,535 @@
+//! The status report as a document: headings, facts and tables with every
+//! text formatted in Danish. Both the page ([`super::view`]) and the
+//! standalone HTML file ([`super::html`]) render this one structure, so they
+//! always say the same.
+
+use chrono::NaiveDate;
+
+use super::super::format;
+use crate::catalog;
+use crate::model::{
+    percent, sort_small, transition_label, Plan, ReportActivity, StatusReport, TaskProgress,
+    REPORT_PERIOD_DAYS,
+};
+
+/// A whole report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportDoc {
+    /// Main heading.
+    pub title: String,
+    /// Key facts as (label, value).
+    pub facts: Vec<(String, String)>,
+    /// The sections in order.
+    pub sections: Vec<DocSection>,
+    /// Closing line.
+    pub footer: String,
+}
+
+/// One section of the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocSection {
+    /// Stable key, used as `data-section` (e.g. "overdue").
+    pub key: &'static str,
+    /// Heading.
+    pub heading: String,
+    /// Text under the heading.
+    pub lead: Option<String>,
+    /// Tables (a section may have none).
+    pub tables: Vec<DocTable>,
+}
+
+/// A table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocTable {
+    /// Caption, if any.
+    pub caption: Option<String>,
+    /// Column headings.
+    pub head: Vec<&'static str>,
+    /// Rows.
+    pub rows: Vec<DocRow>,
+    /// Shown instead of the table when it has no rows.
+    pub empty: &'static str,
+}
+
+/// A table row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocRow {
+    /// What the row is about (`data-id`: activity id or main task number).
+    pub key: String,
+    /// Whether to stress the row (e.g. a main task that is behind).
+    pub alert: bool,
+    /// Cells, one per column.
+    pub cells: Vec<DocCell>,
+}
+
+/// A table cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocCell {
+    /// Text.
+    Text(String),
+    /// A number, right-aligned.
+    Num(String),
+    /// A progress bar: done and planned percent.
+    Bar(u8, u8),
+    /// A link-like button on the page reporting `act` about `key` (plain
+    /// text in the standalone file).
+    Act {
+        /// The act.
+        act: &'static str,
+        /// What it is about.
+        key: String,
+        /// The text.
+        label: String,
+    },
+    /// Buttons on the page as (act, key, label); left out of the standalone file.
+    Acts(Vec<(&'static str, String, &'static str)>),
+}
+
+fn text(s: impl Into<String>) -> DocCell {
+    DocCell::Text(s.into())
+}
+
+fn num(s: impl Into<String>) -> DocCell {
+    DocCell::Num(s.into())
+}
+
+/// "42 %".
+pub fn pct(p: u8) -> String {
+    format!("{p} %")
+}
+
+fn who(r: &ReportActivity) -> DocCell {
+    text(if r.responsible.is_empty() {
+        "Ingen ansvarlig"
+    } else {
+        &r.responsible
+    })
+}
+
+fn task(r: &ReportActivity) -> DocCell {
+    text(format!("{}. {}", r.task.get(), catalog::task(r.task).name))
+}
+
+/// Builds the document of `report` on `plan`, made on `today`.
+pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc {
+    let date = report.date;
+    let (total, done, planned) = TaskProgress::sum(&report.progress);
+    let readiness = match (report.stage.phase(), &report.readiness) {
+        (Some(phase), Some(r)) => format!(
+            "{}: {} ({} ubesvarede, {} ikke (fuldt) opfyldte punkter, {} åbne aktiviteter)",
+            transition_label(phase),
+            r.score().map_or("–".to_string(), pct),
+            r.unanswered,
+            r.unmet(),
+            r.open_activities.len()
+        ),
+        _ => "Planen er afsluttet".to_string(),
+    };
+    let facts = vec![
+        ("Rapportdato".to_string(), format::date(date)),
+        ("Kommune".to_string(), format!("{} Kommune", plan.municipality)),
+        (
+            "Løsning".to_string(),
+            match plan.solution.long_name() {
+                Some(long) => format!("{} ({long})", plan.solution.name()),
+                None => plan.solution.name().to_string(),
+            },
+        ),
+        ("Aktuel fase".to_string(), report.stage.label()),
+        ("Parathed".to_string(), readiness),
+        ("Go-live".to_string(), format::date(plan.go_live)),
+        (
+            "Samlet fremdrift".to_string(),
+            format!(
+                "{done} af {total} aktiviteter færdige ({}); planlagt færdige pr. {}: {planned} ({})",
+                pct(percent(done, total)),
+                format::date(date),
+                pct(percent(planned, total))
+            ),
+        ),
+    ];
+    let mut sections = vec![
+        progress_section(report),
+        overdue_section(report),
+        blocked_section(report),
+        changes_section(report),
+        milestones_section(report),
+        upcoming_section(report),
+    ];
+    sections.extend(benefit_section(plan, date));
+    ReportDoc {
+        title: format!("Statusrapport {} · {}", format::date(date), plan.title()),
+        facts,
+        sections,
+        footer: format!(
+            "Udarbejdet med Implan {} efter KOMBITs Implementeringsmodel.",
+            format::date(today)
+        ),
+    }
+}
+
+fn progress_section(report: &StatusReport) -> DocSection {
+    DocSection {
+        key: "progress",
+        heading: "Fremdrift pr. hovedopgave".to_string(),
+        lead: Some(format!(
+            "Færdige aktiviteter mod planlagt færdige pr. {} (frist senest den dag). Udgåede aktiviteter tæller ikke med; hovedopgaver, der er bagud, er markeret.",
+            format::date(report.date)
+        )),
+        tables: vec![progress_table(&report.progress, false)],
+    }
+}
+
+/// Progress per main task with a total row; with `links`, main task names
+/// are buttons reporting act "task".
+pub fn progress_table(progress: &[TaskProgress], links: bool) -> DocTable {
+    let row =
+        |key: String, name: String, total: usize, done: usize, planned: usize, alert: bool| {
+            let (d, p) = (percent(done, total), percent(planned, total));
+            let name = if links && key != "total" {
+                DocCell::Act {
+                    act: "task",
+                    key: key.clone(),
+                    label: name,
+                }
+            } else {
+                text(name)
+            };
+            DocRow {
+                key,
+                alert,
+                cells: vec![
+                    name,
+                    num(total.to_string()),
+                    num(done.to_string()),
+                    num(planned.to_string()),
+                    num(pct(d)),
+                    num(pct(p)),
+                    DocCell::Bar(d, p),
+                ],
+            }
+        };
+    let mut rows: Vec<DocRow> = progress
+        .iter()
+        .map(|r| {
+            let name = format!("{}. {}", r.task.get(), catalog::task(r.task).name);
+            row(
+                r.task.get().to_string(),
+                name,
+                r.total,
+                r.done,
+                r.planned,
+                r.behind(),
+            )
+        })
+        .collect();
+    let (total, done, planned) = TaskProgress::sum(progress);
+    rows.push(row(
+        "total".to_string(),
+        "I alt".to_string(),
+        total,
+        done,
+        planned,
+        false,
+    ));
+    DocTable {
+        caption: None,
+        head: vec![
+            "Hovedopgave",
+            "Aktiviteter",
+            "Færdige",
+            "Planlagt færdige",
+            "Færdig",
+            "Planlagt",
+            "Fremdrift",
+        ],
+        rows,
+        empty: "Ingen aktiviteter.",
+    }
+}
+
+/// The phase history: one row per decision, oldest first.
+pub fn history_table(plan: &Plan) -> DocTable {
+    DocTable {
+        caption: None,
+        head: vec![
+            "Dato",
+            "Overgang",
+            "Besluttet af",
+            "Parathed",
+            "Begrundelse / kommentar",
+        ],
+        rows: plan
+            .phase_history
+            .iter()
+            .map(|d| {
+                let score = d.score.map_or("–".to_string(), pct);
+                let state = if d.overridden {
+                    format!(
+                        "{score} · gået videre trods {} manglende punkt(er)",
+                        d.outstanding
+                    )
+                } else {
+                    format!("{score} · tjeklisten var komplet")
+                };
+                DocRow {
+                    key: d.id.as_str().to_string(),
+                    alert: d.overridden,
+                    cells: vec![
+                        text(format::date(d.date)),
+                        text(transition_label(d.from)),
+                        text(d.decided_by.clone()),
+                        text(state),
+                        text(d.reason.clone()),
+                    ],
+                }
+            })
+            .collect(),
+        empty: "Ingen faseovergange registreret endnu. Registrér dem under Opfølgning.",
+    }
+}
+
+/// The saved reports, newest first, with buttons to compare and delete.
+pub fn saved_table(plan: &Plan) -> DocTable {
+    let mut list: Vec<_> = plan.reports.iter().collect();
+    sort_small(&mut list, |r| std::cmp::Reverse((r.date, r.modified)));
+    DocTable {
+        caption: None,
+        head: vec!["Rapportdato", "Gemt", "Fase", "Parathed", ""],
+        rows: list
+            .into_iter()
+            .map(|r| DocRow {
+                key: r.id.as_str().to_string(),
+                alert: false,
+                cells: vec![
+                    text(format::date(r.date)),
+                    text(
+                        r.modified
+                            .local_date()
+                            .map(format::date)
+                            .unwrap_or_default(),
+                    ),
+                    text(r.stage.label()),
+                    num(r.readiness.map_or("–".to_string(), pct)),
+                    DocCell::Acts(vec![
+                        ("compare", r.id.as_str().to_string(), "Sammenlign med denne"),
+                        ("delete", r.id.as_str().to_string(), "Slet"),
+                    ]),
+                ],
+            })
+            .collect(),
+        empty: "Ingen gemte rapporter endnu.",
+    }
+}
+
+fn overdue_section(report: &StatusReport) -> DocSection {
+    let rows = report
+        .overdue
+        .iter()
+        .map(|a| {
+            let late = a.due.map_or(0, |d| (report.date - d).num_days());
+            DocRow {
+                key: a.id.as_str().to_string(),
+                alert: false,
+                cells: vec![
+                    text(a.title.clone()),
+                    task(a),
+                    text(a.phase.map_or("", |p| p.code())),
+                    text(format::opt_date(a.due)),
+                    num(late.to_string()),
+                    who(a),
+                ],
+            }
+        })
+        .collect();
+    DocSection {
+        key: "overdue",
+        heading: format!("Forsinkede aktiviteter ({})", report.overdue.len()),
+        lead: None,
+        tables: vec![DocTable {
+            caption: None,
+            head: vec![
+                "Aktivitet",
+                "Hovedopgave",
+                "Fase",
+                "Frist",
+                "Dage forsinket",
+                "Ansvarlig",
+            ],
+            rows,
+            empty: "Ingen forsinkede aktiviteter.",
+        }],
+    }
+}
+
+fn blocked_section(report: &StatusReport) -> DocSection {
+    DocSection {
+        key: "blocked",
+        heading: format!("Blokerede aktiviteter ({})", report.blocked.len()),
+        lead: None,
+        tables: vec![activity_table(
+            &report.blocked,
+            "Ingen blokerede aktiviteter.",
+        )],
+    }
+}
+
+fn activity_table(list: &[ReportActivity], empty: &'static str) -> DocTable {
+    DocTable {
+        caption: None,
+        head: vec!["Aktivitet", "Hovedopgave", "Frist", "Ansvarlig"],
+        rows: list
+            .iter()
+            .map(|a| DocRow {
+                key: a.id.as_str().to_string(),
+                alert: false,
+                cells: vec![
+                    text(a.title.clone()),
+                    task(a),
+                    text(format::opt_date(a.due)),
+                    who(a),
+                ],
+            })
+            .collect(),
+        empty,
+    }
+}
+
+fn changes_section(report: &StatusReport) -> DocSection {
+    let Some(c) = &report.changes else {
+        return DocSection {
+            key: "changes",
+            heading: "Ændringer siden sidste rapport".to_string(),
+            lead: Some(
+                "Der er ingen tidligere gemt rapport at sammenligne med. Gem denne rapport i planen, så den næste kan vise, hvad der er ændret."
+                    .to_string(),
+            ),
+            tables: Vec::new(),
+        };
+    };
+    let simple = |caption: String, list: &[ReportActivity]| DocTable {
+        caption: Some(caption),
+        head: vec!["Aktivitet", "Hovedopgave"],
+        rows: list
+            .iter()
+            .map(|a| DocRow {
+                key: a.id.as_str().to_string(),
+                alert: false,
+                cells: vec![text(a.title.clone()), task(a)],
+            })
+            .collect(),
+        empty: "Ingen.",
+    };
+    let moved = DocTable {
+        caption: Some(format!("Flyttede datoer ({})", c.moved.len())),
+        head: vec![
+            "Aktivitet",
+            "Hovedopgave",
+            "Før (start – frist)",
+            "Nu (start – frist)",
+            "Frist flyttet",
+        ],
+        rows: c
+            .moved
+            .iter()
+            .map(|m| {
+                let span = |(s, d): (Option<NaiveDate>, Option<NaiveDate>)| {
+                    format!("{} – {}", format::opt_date(s), format::opt_date(d))
+                };
+                let shift = m
+                    .due_shift()
+                    .map_or("–".to_string(), |n| format!("{n:+} dage"));
+                DocRow {
+                    key: m.activity.id.as_str().to_string(),
+                    alert: m.due_shift().is_some_and(|n| n > 0),
+                    cells: vec![
+                        text(m.activity.title.clone()),
+                        task(&m.activity),
+                        text(span(m.before)),
+                        text(span(m.after)),
+                        num(shift),
+                    ],
+                }
+            })
+            .collect(),
+        empty: "Ingen.",
+    };
+    let mut tables = vec![
+        simple(
+            format!("Færdiggjort siden ({})", c.completed.len()),
+            &c.completed,
+        ),
+        moved,
+    ];
+    if !c.added.is_empty() {
+        tables.push(simple(
+            format!("Nye aktiviteter ({})", c.added.len()),
+            &c.added,
+        ));
+    }
+    if !c.removed.is_empty() {
+        tables.push(simple(
+            format!("Slettede aktiviteter ({})", c.removed.len()),
+            &c.removed,
+        ));
+    }
+    DocSection {
+        key: "changes",
+        heading: format!("Ændringer siden rapporten {}", format::date(c.since)),
+        lead: None,
+        tables,
+    }
+}
+
+fn milestones_section(report: &StatusReport) -> DocSection {
+    DocSection {
+        key: "milestones",
+        heading: "Kommende milepæle".to_string(),
+        lead: None,
+        tables: vec![DocTable {
+            caption: None,
+            head: vec!["Dato", "Milepæl"],
+            rows: report
+                .milestones
+                .iter()
+                .map(|m| DocRow {
+                    key: crate::model::iso_date(m.date),
+                    alert: false,
+                    cells: vec![
+                        text(format!(
+                            "{} ({})",
+                            format::date(m.date),
+                            format::week(m.date)
+                        )),
+                        text(m.label.clone()),
+                    ],
+                })
+                .collect(),
+            empty: "Ingen kommende milepæle.",
+        }],
+    }
+}
+
+fn upcoming_section(report: &StatusReport) -> DocSection {
+    DocSection {
+        key: "upcoming",
+        heading: format!(
+            "Frister de næste {REPORT_PERIOD_DAYS} dage ({})",
+            report.upcoming.len()
+        ),
+        lead: None,
+        tables: vec![activity_table(
+            &report.upcoming,
+            "Ingen frister i perioden.",
+        )],
+    }
+}
+
+/// EXTENSION POINT for benefit realisation (gevinstrealisering): benefits
+/// are built on another branch. When the plan holds benefits, return a
+/// section here with their status (e.g. key "benefits", heading
+/// "Gevinster", one row per benefit with owner, baseline, target and latest
+/// measurement on `date`). Until then the report shows nothing for them.
+fn benefit_section(_plan: &Plan, _date: NaiveDate) -> Option<DocSection> {
+    None
+}

@@ -1,0 +1,15 @@
+//! Sharing and keeping plans: "Mine planer" (list, rename, duplicate,
+//! delete, export), import by file picker or drop with a preview, merging
+//! with conflict choices, snapshots and the storage meter.
+
+mod conflicts;
+mod export;
+mod import;
+mod plans;
+mod snapshots;
+mod storage_meter;
+
+pub use conflicts::SyncConflictDialog;
+pub use import::{install_drop, ImportDialog, ImportState};
+pub use plans::{restore_deleted, PlansPage};
+pub use storage_meter::StorageWarning;

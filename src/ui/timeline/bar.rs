@@ -1,0 +1,184 @@
+//! Input on the activity bars, handled once for the whole chart: pointer
+//! drags (a local preview while moving, one edit on drop; a press without
+//! movement opens the editor), keyboard moves, and focus and hover.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{commit, dom, Drag, Tl};
+use crate::layout::{dragged, DragMode, RowKey};
+use crate::model::ActivityId;
+use crate::ui::AppState;
+
+/// Pixels the pointer must travel before a press counts as a drag.
+const DRAG_SLOP: f64 = 3.0;
+
+/// The current dates of activity `id`, if it has both.
+fn dates(app: AppState, id: &ActivityId) -> Option<(NaiveDate, NaiveDate)> {
+    app.plan
+        .with_untracked(|p| p.as_ref()?.activity(id).and_then(|a| a.start.zip(a.due)))
+}
+
+/// The bar element holding `target` and its activity id, if any.
+fn bar_of(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, ActivityId)> {
+    dom::closest_with(target, "g.tl-bar", "data-id").map(|(el, id)| (el, ActivityId(id)))
+}
+
+/// Focuses the bar of `id` once it is drawn.
+pub fn focus_bar(id: ActivityId) {
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            let selector = format!(
+                "g.tl-bar[data-id=\"{}\"]",
+                id.as_str().replace(['"', '\\'], "")
+            );
+            if let Some(el) = document().query_selector(&selector).ok().flatten() {
+                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    });
+}
+
+/// Moves focus to the previous (`dir` < 0) or next activity bar.
+fn focus_neighbour(tl: Tl, id: &ActivityId, dir: i32) {
+    let next = tl.lanes.with_untracked(|l| {
+        let pos = l.position(&RowKey::Activity(id.clone()))?;
+        let pick = |r: &crate::layout::Row| match &r.key {
+            RowKey::Activity(next) => Some((next.clone(), r.y, r.height)),
+            _ => None,
+        };
+        if dir < 0 {
+            l.rows[..pos].iter().rev().find_map(pick)
+        } else {
+            l.rows[pos + 1..].iter().find_map(pick)
+        }
+    });
+    if let Some((next, y, h)) = next {
+        tl.scroll_row_into_view(y, h);
+        focus_bar(next);
+    }
+}
+
+/// Shows the tooltip of the bar holding `target` (or none).
+pub fn hover(tl: Tl, target: Option<web_sys::EventTarget>) {
+    let id = bar_of(target).map(|(_, id)| id);
+    if tl.hover.with_untracked(|h| *h != id) {
+        tl.hover.set(id);
+    }
+}
+
+/// Starts a drag: on the bar's ends it changes start or due, elsewhere it moves the bar.
+pub fn pointer_down(app: AppState, tl: Tl, ev: web_sys::PointerEvent) {
+    if ev.button() != 0 {
+        return;
+    }
+    let Some((bar, id)) = bar_of(ev.target()) else {
+        return;
+    };
+    let Some(from) = dates(app, &id) else { return };
+    let class = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.get_attribute("class"))
+        .unwrap_or_default();
+    let mode = if class.contains("tl-handle-start") {
+        DragMode::Start
+    } else if class.contains("tl-handle-end") {
+        DragMode::End
+    } else {
+        DragMode::Move
+    };
+    if let Some(scroller) = tl.scroller() {
+        let _ = scroller.set_pointer_capture(ev.pointer_id());
+    }
+    if let Ok(bar) = bar.dyn_into::<web_sys::SvgElement>() {
+        let _ = bar.focus();
+    }
+    ev.prevent_default();
+    tl.drag.set(Some(Drag {
+        id,
+        mode,
+        origin_x: f64::from(ev.client_x()),
+        from,
+        to: from,
+        moved: false,
+    }));
+}
+
+/// Updates the dragged bar's preview, snapping to whole days.
+pub fn pointer_move(tl: Tl, ev: web_sys::PointerEvent) {
+    if tl.drag.with_untracked(Option::is_none) {
+        return;
+    }
+    let x = f64::from(ev.client_x());
+    let ppd = tl.scale_now().px_per_day;
+    tl.drag.maybe_update(|d| {
+        let Some(d) = d.as_mut() else { return false };
+        let dx = x - d.origin_x;
+        let to = dragged(d.from.0, d.from.1, d.mode, (dx / ppd).round() as i64);
+        let moved = d.moved || dx.abs() >= DRAG_SLOP;
+        if to == d.to && moved == d.moved {
+            return false;
+        }
+        d.to = to;
+        d.moved = moved;
+        true
+    });
+}
+
+/// Ends a drag with one edit, or opens the editor if the bar was only pressed.
+pub fn pointer_up(app: AppState, tl: Tl) {
+    let Some(d) = tl.drag.get_untracked() else {
+        return;
+    };
+    tl.drag.set(None);
+    if !d.moved {
+        app.editing.set(Some(d.id));
+    } else if d.to != d.from {
+        commit::change_dates(app, tl, d.id, d.mode, d.to, None);
+    }
+}
+
+/// Keys on a focused bar: Enter opens it, Shift+arrow moves it a day,
+/// Ctrl+arrow changes its due date, up and down go to the neighbours,
+/// Escape cancels a drag.
+pub fn key_down(app: AppState, tl: Tl, ev: web_sys::KeyboardEvent) {
+    let Some((_, id)) = bar_of(ev.target()) else {
+        return;
+    };
+    let key = ev.key();
+    let modifier = ev.shift_key() || ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+    match key.as_str() {
+        "Enter" | " " => {
+            ev.prevent_default();
+            app.editing.set(Some(id));
+        }
+        "Escape" if tl.drag.with_untracked(Option::is_some) => {
+            ev.prevent_default();
+            tl.drag.set(None);
+        }
+        "ArrowLeft" | "ArrowRight" if modifier => {
+            ev.prevent_default();
+            let Some(from) = dates(app, &id) else { return };
+            let step = if key == "ArrowLeft" { -1 } else { 1 };
+            let mode = if ev.ctrl_key() || ev.meta_key() {
+                DragMode::End
+            } else {
+                DragMode::Move
+            };
+            let to = dragged(from.0, from.1, mode, step);
+            if to != from {
+                let group = Some(format!("tidslinje:{}", id.as_str()));
+                commit::change_dates(app, tl, id, mode, to, group);
+            }
+        }
+        "ArrowUp" | "ArrowDown" if !modifier => {
+            ev.prevent_default();
+            focus_neighbour(tl, &id, if key == "ArrowUp" { -1 } else { 1 });
+        }
+        _ => {}
+    }
+}
