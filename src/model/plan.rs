@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, ActivityId, Benefit, BenefitMap, MainTask, Phase, PlanId, TaskNo, Timestamp};
+use super::{
+    Activity, ActivityId, Benefit, BenefitMap, MainTask, Phase, PlanId, TaskNo, Timestamp,
+};
 use super::{Checklist, PhaseDecision, RecordTombstone, ReportSnapshot, Stage};
 
 /// The shared IT solution a plan implements.
