@@ -302,7 +302,11 @@ fn merged_maps_keep_their_invariants() {
     // Ours deletes the node an arrow starts from; theirs adds a second
     // arrow between two nodes that ours joins too.
     let (mut ours, mut theirs) = (shared.clone(), shared.clone());
-    benefit_edit(&mut ours, BenefitEdit::RemoveNode(first.id.clone()), 3_000_000);
+    benefit_edit(
+        &mut ours,
+        BenefitEdit::RemoveNode(first.id.clone()),
+        3_000_000,
+    );
     let later = map
         .nodes
         .iter()

@@ -40,6 +40,7 @@ pub(super) fn read(plan: &mut Plan, p: &Obj<'_>, modified: Timestamp) -> Result<
             .get("kind")
             .and_then(Value::as_str)
             .and_then(RecordKind::from_key)
+            .filter(|k| k.is_benefit())
             .ok_or_else(|| t.err("kind", "skal være benefit, measurement, node eller arrow"))?;
         let id = t.required_text("id")?;
         if !live.contains(&id.as_str()) {
