@@ -336,6 +336,15 @@ impl Benefit {
         self.measurements.iter().find(|m| &m.id == id)
     }
 
+    /// The profile as it stood on `date`: only the measurements made on or
+    /// before it, so progress and due measurements read as of that day
+    /// (used by status reports for a chosen reporting date).
+    pub fn as_of(&self, date: NaiveDate) -> Benefit {
+        let mut b = self.clone();
+        b.measurements.retain(|m| m.date <= date);
+        b
+    }
+
     /// The latest measurement, if any.
     pub fn latest(&self) -> Option<&Measurement> {
         self.measurements.last()

@@ -206,6 +206,22 @@ fn progress_and_yearly_amounts() {
 }
 
 #[test]
+fn a_profile_as_of_a_past_date_ignores_later_measurements() {
+    let mut b = benefit("g1");
+    b.measurements
+        .push(measurement("m1", d(2026, 4, 1), "450.000"));
+    b.measurements
+        .push(measurement("m2", d(2026, 7, 1), "400.000"));
+    let then = b.as_of(d(2026, 5, 15));
+    assert_eq!(then.latest().map(|m| m.id.as_str()), Some("m1"));
+    assert_eq!(then.progress(), Some(0.25));
+    // Quarterly after 1 April: due 1 July, not yet on 15 May.
+    assert_eq!(then.measurement_due(d(2026, 5, 15)), None);
+    assert_eq!(b.as_of(d(2026, 7, 1)).progress(), Some(0.5));
+    assert_eq!(b.as_of(d(2026, 3, 1)).progress(), None);
+}
+
+#[test]
 fn summary_per_type_adds_up_yearly_kroner() {
     let mut a = benefit("g1");
     a.measurements

@@ -256,7 +256,7 @@ fn ToastView() -> impl IntoView {
                                         type="button"
                                         on:click=move |_| {
                                             let ok = match action.clone() {
-                                                UndoAction::Edit(edit) => app.edit(edit).is_ok(),
+                                                UndoAction::Edit(edit) => app.edit(*edit).is_ok(),
                                                 UndoAction::RestorePlan(plan) => share::restore_deleted(app, *plan),
                                             };
                                             if ok {

@@ -83,7 +83,7 @@ impl Route {
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoAction {
     /// Apply this edit to the open plan.
-    Edit(Edit),
+    Edit(Box<Edit>),
     /// Store this deleted plan again.
     RestorePlan(Box<Plan>),
 }
@@ -284,7 +284,7 @@ impl AppState {
     /// Shows a toast.
     /// It hides itself after a while (longer when it offers undo).
     pub fn notify(&self, text: impl Into<String>, undo: Option<Edit>) {
-        self.notify_with(text, undo.map(UndoAction::Edit));
+        self.notify_with(text, undo.map(|e| UndoAction::Edit(Box::new(e))));
     }
 
     /// Shows a toast with any undo action.
