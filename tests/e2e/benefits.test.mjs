@@ -116,6 +116,17 @@ test('a benefit with owner, baseline and target: two measurements show progress,
     await expectCount(editor(page).locator('.measurement-table tbody tr'), 2);
     assert.equal(await editor(page).locator('input[name="baseline"]').inputValue(), '1.200.000');
     assert.equal(await editor(page).locator('input[name="target-date"]').inputValue(), date(31, 12, 1));
+
+    // The status report for the steering group shows the benefit's status.
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Statusrapport' }).click();
+    const section = page.locator('section[data-section=benefits]');
+    await expectText(section.locator('h2'), 'Gevinster (1)');
+    await expectText(section.locator('.lead'), /forfaldne målinger: 1\. Økonomisk råderum: forventet 400\.000 kr\. pr\. år, målt 200\.000 kr\. pr\. år\./);
+    const cells = await section.locator('tbody tr td').allTextContents();
+    assert.equal(cells[0], 'Frigjort tid i sagsbehandlingen (Økonomisk råderum)');
+    assert.equal(cells[1], 'Anne Holm, ydelseschef');
+    assert.match(cells[4], new RegExp(`^1\\.000\\.000,5 kr\\. pr\\. år \\(${date(1, 7, -1).replace(/\./g, '\\.')}\\); måling forfalden`));
+    assert.equal(cells[5], '50 %');
   });
 });
 
