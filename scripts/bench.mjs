@@ -1,10 +1,11 @@
 // Bench command: prints the release build's compressed size, the cold
 // start time in headless Chromium (navigation to the painted overview of a
-// plan with the full template) and the timeline's figures on a generated
-// plan of 2,000 activities (first render, zoom change, work per drag move),
-// medians of several runs. Figures are printed, and with --record written
-// to docs/BENCHMARKS.md. Budgets are reported, never enforced: a busy
-// machine must not fail anything.
+// plan with the full template), the timeline's figures on a generated
+// plan of 2,000 activities (first render, zoom change, work per drag move)
+// and the time to lay out and paint a benefit map of 200 nodes and 400
+// arrows, medians of several runs. Figures are printed, and with --record
+// written to docs/BENCHMARKS.md. Budgets are reported, never enforced: a
+// busy machine must not fail anything.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -169,17 +170,81 @@ async function timeline(browser, url, storage) {
 
 // The machine is shared: the load average tells how far to trust the times.
 const loadBefore = os.loadavg()[0];
+
+/** A deterministic benefit map: `n` nodes over the five columns, `m` forward arrows. */
+function bigMap(n, m) {
+  const columns = ['leverance', 'forandring', 'effekt', 'gevinst', 'maal'];
+  let seed = 0x2545f491;
+  const next = (k) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % k;
+  };
+  const stamp = '2026-01-01T00:00:00.000Z';
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n-b${i}`, column: columns[i % 5], title: `Knude ${i} med en titel der ombrydes`,
+    description: '', tasks: [], activities: [], benefit: null, modified: stamp,
+  }));
+  const arrows = [];
+  const seen = new Set();
+  while (arrows.length < m) {
+    const a = next(n);
+    const b = next(n);
+    if (a % 5 < b % 5 && !seen.has(`${a}-${b}`)) {
+      seen.add(`${a}-${b}`);
+      arrows.push({ id: `r-b${arrows.length}`, from: `n-b${a}`, to: `n-b${b}`, modified: stamp });
+    }
+  }
+  return { nodes, arrows };
+}
+
+/** `storage` with the current plan's benefit map replaced by a big one. */
+function withBigMap(storage) {
+  const key = `implan.plan.${storage['implan.current']}`;
+  const file = JSON.parse(storage[key]);
+  file.plan.benefitMap = bigMap(200, 400);
+  return { ...storage, [key]: JSON.stringify(file) };
+}
+
+async function mapPaint(browser, url, storage) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((items) => {
+    if (!localStorage.getItem('implan.current')) {
+      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    }
+  }, storage);
+  const page = await context.newPage();
+  await page.goto(`${url}#/gevinster`);
+  await page.waitForFunction(() => performance.getEntriesByName('implan-ready').length > 0);
+  await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('implan-map-painted').length > 0);
+  const result = await page.evaluate(() => ({
+    ms: performance.getEntriesByName('implan-map-painted')[0].startTime - performance.getEntriesByName('implan-map-start')[0].startTime,
+    nodes: document.querySelectorAll('svg.map-svg g.gd-node').length,
+    arrows: document.querySelectorAll('svg.map-svg path.gd-arrow').length,
+  }));
+  await context.close();
+  if (result.nodes !== 200 || result.arrows !== 400) throw new Error(`the map drew ${result.nodes} nodes and ${result.arrows} arrows`);
+  return result.ms;
+}
+
 const sizeRows = await sizes();
 const totalGzip = sizeRows.reduce((s, r) => s + r.gzip, 0);
 const server = await startServer();
 const browser = await launchChromium();
 let starts;
+let maps;
 const tl = [];
 try {
   const storage = await savedPlan(browser, server.url);
   await coldStart(browser, server.url, storage); // warm-up (compiles nothing in later runs: each run has a fresh context)
   starts = [];
   for (let i = 0; i < RUNS; i++) starts.push(await coldStart(browser, server.url, storage));
+  const bigMapStorage = withBigMap(storage);
+  await mapPaint(browser, server.url, bigMapStorage); // warm-up
+  maps = [];
+  for (let i = 0; i < RUNS; i++) maps.push(await mapPaint(browser, server.url, bigMapStorage));
   const big = bigPlan(storage, 2000);
   await timeline(browser, server.url, big); // warm-up
   for (let i = 0; i < RUNS; i++) tl.push(await timeline(browser, server.url, big));
@@ -288,6 +353,7 @@ const lines = [
   `| timeline zoom change, 2,000 activities (median / slowest of 6) | ${tlZoom.toFixed(0)} ms / ${tlZoomMax.toFixed(0)} ms | ≤ 50 ms |`,
   `| timeline drag, work per pointer move (median / p95 of 40) | ${tlMove.toFixed(1)} ms / ${tlMoveP95.toFixed(1)} ms | ≤ 16 ms |`,
   `| timeline drop (one edit, save scheduled, painted) | ${tlDrop.toFixed(0)} ms | |`,
+  `| benefit map of 200 nodes and 400 arrows, laid out and painted | ${median(maps).toFixed(0)} ms | ≤ 100 ms |`,
 ];
 console.log(lines.join('\n'));
 if (process.argv.includes('--record')) {

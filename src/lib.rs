@@ -3,7 +3,8 @@
 //!
 //! Layers: [`model`] (pure domain), [`catalog`] (the built-in template),
 //! [`schema`] (the JSON file format), [`storage`] (local storage),
-//! [`layout`] (pure geometry of the timeline) and [`ui`] (Leptos components).
+//! [`layout`] (pure geometry of the timeline and the benefit map) and
+//! [`ui`] (Leptos components).
 
 pub mod catalog;
 pub mod layout;

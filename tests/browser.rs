@@ -290,3 +290,145 @@ async fn editor_offers_to_extend_phases_for_an_inactive_phase() {
         .phases
         .contains(Phase::F0)));
 }
+
+// ------------------------------------------------------------ Gevinster
+
+use implan::model::{Benefit, BenefitEdit, BenefitId, BenefitKind, BenefitType, Decimal};
+use implan::ui::BenefitsPage;
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    query(root, selector).click();
+}
+
+fn click_text(root: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let all = root.query_selector_all(selector).unwrap();
+    let button = (0..all.length())
+        .filter_map(|i| all.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().contains(text))
+        .unwrap_or_else(|| panic!("no {selector} with text {text}"));
+    button.click();
+}
+
+fn plan_with_benefit() -> Plan {
+    let mut p = plan();
+    let mut b = Benefit::new(
+        BenefitId("g-1".into()),
+        "Frigjort tid",
+        BenefitType::OekonomiskRaaderum,
+        BenefitKind::Gevinst,
+        Timestamp(0),
+    );
+    b.owner = "Anne".into();
+    b.baseline = Some(Decimal::from_int(100).unwrap());
+    b.baseline_date = Some(date(2025, 1, 1));
+    b.target = Some(Decimal::from_int(50).unwrap());
+    b.target_date = Some(date(2027, 1, 1));
+    p.apply(
+        Edit::Benefit(BenefitEdit::InsertBenefit {
+            benefit: b,
+            position: 0,
+        }),
+        Timestamp(1),
+    )
+    .unwrap();
+    p
+}
+
+#[wasm_bindgen_test]
+async fn benefit_editor_records_a_measurement_and_shows_progress() {
+    let state = AppState::new(Some(plan_with_benefit()));
+    let root = mount(state, || view! { <BenefitsPage /> });
+    settle().await;
+    click(&root, "#tab-profiles");
+    settle().await;
+    click(&root, "li.benefit-row button.benefit-name");
+    settle().await;
+    set_input(
+        &query(&root, "input[name=measurement-date]"),
+        "01.06.2025",
+        "input",
+    );
+    set_input(
+        &query(&root, "input[name=measurement-value]"),
+        "75,5",
+        "input",
+    );
+    click_text(&root, "form.measurement-form button", "Registrér måling");
+    settle().await;
+    let measured = state
+        .plan
+        .with_untracked(|p| p.as_ref().unwrap().benefits[0].measurements.clone());
+    assert_eq!(measured.len(), 1);
+    assert_eq!(measured[0].value.format_danish(), "75,5");
+    let progress = query(&root, "li.benefit-row .progress-text")
+        .text_content()
+        .unwrap();
+    assert_eq!(progress, "49 % af målet");
+    // An unreadable value is refused with a message and records nothing.
+    set_input(
+        &query(&root, "input[name=measurement-value]"),
+        "12.5",
+        "input",
+    );
+    click_text(&root, "form.measurement-form button", "Registrér måling");
+    settle().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("brug komma som decimaltegn"));
+    assert_eq!(
+        state
+            .plan
+            .with_untracked(|p| p.as_ref().unwrap().benefits[0].measurements.len()),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_map_node_highlights_its_chain() {
+    let state = AppState::new(Some(plan()));
+    let root = mount(state, || view! { <BenefitsPage /> });
+    settle().await;
+    click(&root, "#tab-map");
+    settle().await;
+    let node = |id: &str| query(&root, &format!("g.gd-node[data-id='{id}']"));
+    let classes = |id: &str| node(id).get_attribute("class").unwrap_or_default();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    node("n-eff-hurtigere")
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("click", &init).unwrap())
+        .unwrap();
+    settle().await;
+    assert!(classes("n-eff-hurtigere").contains("selected"));
+    // What it depends on and what depends on it are lit; the rest dimmed.
+    for id in [
+        "n-for-arbejdsgange",
+        "n-lev-losning",
+        "n-gev-okonomi",
+        "n-gev-service",
+        "n-maal-business-case",
+    ] {
+        assert!(classes(id).contains("lit"), "{id}: {}", classes(id));
+    }
+    for id in [
+        "n-for-organisering",
+        "n-eff-overblik",
+        "n-gev-trivsel",
+        "n-lev-uddannelse",
+    ] {
+        assert!(classes(id).contains("dim"), "{id}: {}", classes(id));
+    }
+    assert_eq!(
+        root.query_selector_all("path.gd-arrow.lit")
+            .unwrap()
+            .length(),
+        6
+    );
+    // The panel lists the main tasks behind the chain.
+    let chain = query(&root, ".chain-activities").text_content().unwrap();
+    assert!(
+        chain.contains("Hovedopgave 9. Arbejdsgange og organisering"),
+        "{chain}"
+    );
+}

@@ -11,10 +11,14 @@ mod phases;
 mod roles;
 mod tasks;
 
+mod benefit_map;
+
 use crate::model::{Phase, PhaseSet, TaskGroup, TaskNo};
 
 pub use municipalities::MUNICIPALITIES;
 pub use roles::ROLES;
+
+pub use benefit_map::{SuggestedNode, SUGGESTED_ARROWS, SUGGESTED_NODES};
 
 /// Version of the built-in template. Bump it when template data change.
 pub const TEMPLATE_VERSION: &str = "2026.1";

@@ -1,9 +1,12 @@
-//! Pure geometry, no browser: the timeline's calendar (ISO weeks, Danish
-//! holidays, working days), its time scale and axis, its rows (lanes),
-//! its marks (phases, milestones, time windows) and its standalone SVG.
+//! Pure geometry, no browser. The timeline: its calendar (ISO weeks, Danish
+//! holidays, working days), its time scale and axis, its rows (lanes), its
+//! marks (phases, milestones, time windows) and its standalone SVG. The
+//! benefit map (gevinstdiagram) and the measurement chart of a benefit.
 //! The UI draws what these functions compute; they are unit-tested natively.
 
 pub mod axis;
+pub mod benefit_chart;
+pub mod benefit_map;
 pub mod calendar;
 pub mod lanes;
 pub mod marks;

@@ -3,8 +3,8 @@
 use chrono::{Duration, Months, NaiveDate};
 
 use super::{
-    Activity, ActivityId, Checklist, MainTask, Origin, Phase, PhaseWindow, Plan, PlanId, Solution,
-    Stage, Status, TaskNo, Timestamp,
+    Activity, ActivityId, BenefitMap, Checklist, MainTask, Origin, Phase, PhaseWindow, Plan,
+    PlanId, Solution, Stage, Status, TaskNo, Timestamp,
 };
 use crate::catalog;
 
@@ -181,6 +181,7 @@ impl Plan {
                 })
             })
             .collect();
+        let benefit_map = BenefitMap::suggested(&setup.solution, now);
         Ok(Plan {
             id: setup.id,
             name: String::new(),
@@ -195,6 +196,9 @@ impl Plan {
             tasks,
             activities,
             tombstones: Vec::new(),
+            benefits: Vec::new(),
+            benefit_map,
+            benefit_tombstones: Vec::new(),
             exchanged: Timestamp(0),
             stage: Stage::In(Phase::F0),
             checklists: Checklist::all_from_catalog(now),

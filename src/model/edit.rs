@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Activity, ActivityChange, ActivityId, Phase, PhaseSet, PhaseWindow, Plan, Solution, Status,
-    TaskNo, Timestamp, Tombstone,
+    Activity, ActivityChange, ActivityId, BenefitEdit, BenefitError, Phase, PhaseSet, PhaseWindow,
+    Plan, Solution, Status, TaskNo, Timestamp, Tombstone,
 };
 use super::{FollowupEdit, FollowupError};
 
@@ -52,6 +52,8 @@ pub enum Edit {
     },
     /// Several edits applied together: all succeed or none does.
     Batch(Vec<Edit>),
+    /// A change to the benefit profiles or the benefit map.
+    Benefit(BenefitEdit),
     /// Replace the whole plan's content (a merge or a restore), keeping its
     /// id. Boxed: plans are large.
     ReplaceAll(Box<Plan>),
@@ -104,6 +106,8 @@ pub enum EditError {
         /// Number of activities in that main task and phase.
         count: usize,
     },
+    /// A benefit or benefit map edit was refused.
+    Benefit(BenefitError),
     /// A follow-up edit was refused.
     Followup(FollowupError),
 }
@@ -154,6 +158,7 @@ impl std::fmt::Display for EditError {
                 task.get(),
                 phase.label()
             ),
+            EditError::Benefit(e) => e.fmt(f),
             EditError::Followup(e) => e.fmt(f),
         }
     }
@@ -266,6 +271,7 @@ impl Plan {
                 self.activities[position] = updated;
                 Edit::UpdateActivity { id, change: old }
             }
+            Edit::Benefit(edit) => self.apply_benefit_edit(edit, now)?,
             Edit::Followup(edit) => Edit::Followup(
                 self.apply_followup(edit, now)
                     .map_err(EditError::Followup)?,

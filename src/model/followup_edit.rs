@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Answer, ChecklistItem, DecisionId, ItemId, Phase, PhaseDecision, Plan, ReportId,
-    ReportSnapshot, Stage, Timestamp,
+    Answer, ChecklistItem, DecisionId, ItemId, Phase, PhaseDecision, Plan, RecordKind,
+    RecordTombstone, ReportId, ReportSnapshot, Stage, Timestamp,
 };
 
 /// A change to a follow-up record.
@@ -78,50 +78,6 @@ pub enum ItemChange {
     },
     /// New comment.
     Comment(String),
-}
-
-/// Kind of a deleted follow-up record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum RecordKind {
-    /// A checklist item.
-    ChecklistItem,
-    /// A phase decision.
-    PhaseDecision,
-    /// A saved report.
-    Report,
-}
-
-impl RecordKind {
-    /// Stable machine key, used in the file format.
-    pub fn key(self) -> &'static str {
-        match self {
-            RecordKind::ChecklistItem => "tjeklistepunkt",
-            RecordKind::PhaseDecision => "fasebeslutning",
-            RecordKind::Report => "statusrapport",
-        }
-    }
-
-    /// Parses a key made by [`RecordKind::key`].
-    pub fn from_key(key: &str) -> Option<RecordKind> {
-        [
-            RecordKind::ChecklistItem,
-            RecordKind::PhaseDecision,
-            RecordKind::Report,
-        ]
-        .into_iter()
-        .find(|k| k.key() == key)
-    }
-}
-
-/// A deleted follow-up record, kept so merging copies does not bring it back.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordTombstone {
-    /// What was deleted.
-    pub kind: RecordKind,
-    /// Its id.
-    pub id: String,
-    /// When.
-    pub deleted: Timestamp,
 }
 
 /// Why a follow-up edit was refused. `Display` gives a Danish message.

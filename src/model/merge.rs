@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Activity, ActivityId, MainTask, Plan, Timestamp, Tombstone};
+use super::{Activity, ActivityId, MainTask, Plan, RecordTombstone, Timestamp, Tombstone};
 
 /// Which copy a merged record came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,6 +260,7 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
     plan.modified = ours.modified.max(theirs.modified);
     plan.exchanged = ours.exchanged.max(theirs.exchanged);
     merge_followup(&mut plan, ours, theirs);
+    merge_benefits(&mut plan, ours, theirs);
     repair_task_phases(&mut plan);
     MergeResult {
         plan,
@@ -350,15 +351,11 @@ fn merge_records<T: Clone>(
 /// decisions and saved reports record by record, the later stage, and the
 /// union of their tombstones.
 fn merge_followup(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
-    let mut deleted: BTreeMap<String, Timestamp> = BTreeMap::new();
-    for t in ours
-        .followup_tombstones
-        .iter()
-        .chain(&theirs.followup_tombstones)
-    {
-        let e = deleted.entry(t.id.clone()).or_insert(t.deleted);
-        *e = (*e).max(t.deleted);
-    }
+    let deleted = deletions(
+        ours.followup_tombstones
+            .iter()
+            .chain(&theirs.followup_tombstones),
+    );
     for (i, list) in plan.checklists.iter_mut().enumerate() {
         list.items = merge_records(
             &ours.checklists[i].items,
@@ -384,11 +381,104 @@ fn merge_followup(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
         |r| r.modified,
     );
     plan.stage = ours.stage.max(theirs.stage);
-    let mut tombs = ours.followup_tombstones.clone();
-    for t in &theirs.followup_tombstones {
-        if !tombs.iter().any(|x| x.id == t.id) {
+    plan.followup_tombstones =
+        union_tombstones(&ours.followup_tombstones, &theirs.followup_tombstones);
+}
+
+/// The latest deletion time of every id in `tombstones`.
+fn deletions<'a>(
+    tombstones: impl Iterator<Item = &'a RecordTombstone>,
+) -> BTreeMap<String, Timestamp> {
+    let mut deleted: BTreeMap<String, Timestamp> = BTreeMap::new();
+    for t in tombstones {
+        let e = deleted.entry(t.id.clone()).or_insert(t.deleted);
+        *e = (*e).max(t.deleted);
+    }
+    deleted
+}
+
+/// The union of two tombstone lists (one entry per id).
+fn union_tombstones(ours: &[RecordTombstone], theirs: &[RecordTombstone]) -> Vec<RecordTombstone> {
+    let mut tombs = ours.to_vec();
+    for t in theirs {
+        if !tombs.iter().any(|x| x.kind == t.kind && x.id == t.id) {
             tombs.push(t.clone());
         }
     }
-    plan.followup_tombstones = tombs;
+    tombs
+}
+
+/// Merges the benefit side of two copies record by record: profiles by
+/// their own change time and their measurements one by one, map nodes and
+/// arrows by id, and the union of the tombstones. The result keeps the
+/// model's invariants: a profile whose merged measurements would break it
+/// (a measurement before a moved baseline date) is taken whole from the
+/// side changed last; arrows whose nodes are gone, that no longer point to
+/// a later column, or that join the same nodes as another are dropped; a
+/// Gevinst node's link to a deleted profile is cleared.
+fn merge_benefits(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
+    let deleted = deletions(
+        ours.benefit_tombstones
+            .iter()
+            .chain(&theirs.benefit_tombstones),
+    );
+    let mut benefits = merge_records(
+        &ours.benefits,
+        &theirs.benefits,
+        &deleted,
+        |b| b.id.0.clone(),
+        |b| b.modified,
+    );
+    for benefit in &mut benefits {
+        let (Some(o), Some(t)) = (ours.benefit(&benefit.id), theirs.benefit(&benefit.id)) else {
+            continue;
+        };
+        let mut merged = benefit.clone();
+        merged.measurements = merge_records(
+            &o.measurements,
+            &t.measurements,
+            &deleted,
+            |m| m.id.0.clone(),
+            |m| m.modified,
+        );
+        super::sort_measurements(&mut merged.measurements);
+        if merged.check().is_ok() {
+            *benefit = merged;
+        }
+    }
+    plan.benefits = benefits;
+
+    let mut map = super::BenefitMap {
+        nodes: merge_records(
+            &ours.benefit_map.nodes,
+            &theirs.benefit_map.nodes,
+            &deleted,
+            |n| n.id.0.clone(),
+            |n| n.modified,
+        ),
+        arrows: Vec::new(),
+    };
+    for node in &mut map.nodes {
+        if node
+            .benefit
+            .as_ref()
+            .is_some_and(|b| !plan.benefits.iter().any(|x| &x.id == b))
+        {
+            node.benefit = None;
+        }
+    }
+    for arrow in merge_records(
+        &ours.benefit_map.arrows,
+        &theirs.benefit_map.arrows,
+        &deleted,
+        |a| a.id.0.clone(),
+        |a| a.modified,
+    ) {
+        if map.check_arrow(&arrow).is_ok() {
+            map.arrows.push(arrow);
+        }
+    }
+    plan.benefit_map = map;
+    plan.benefit_tombstones =
+        union_tombstones(&ours.benefit_tombstones, &theirs.benefit_tombstones);
 }

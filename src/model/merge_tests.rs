@@ -186,6 +186,157 @@ fn settings_and_task_phases_merge_as_records() {
 }
 
 /// Sorted activities and tombstones: what a merge must agree on.
+fn benefit_edit(plan: &mut Plan, edit: BenefitEdit, at: i64) {
+    plan.apply(Edit::Benefit(edit), Timestamp(at)).unwrap();
+}
+
+fn add_benefit(plan: &mut Plan, id: &str, at: i64) {
+    let benefit = Benefit::new(
+        BenefitId(id.into()),
+        &format!("Gevinst {id}"),
+        BenefitType::Kvalitet,
+        BenefitKind::Gevinst,
+        Timestamp(at),
+    );
+    benefit_edit(
+        plan,
+        BenefitEdit::InsertBenefit {
+            benefit,
+            position: usize::MAX,
+        },
+        at,
+    );
+}
+
+fn measure(plan: &mut Plan, benefit: &str, id: &str, value: i64, at: i64) {
+    let measurement = Measurement {
+        id: MeasurementId(id.into()),
+        // The test clock is early in 1970; measurements cannot be in the future.
+        date: d(1970, 1, 1),
+        value: Decimal::from_int(value).unwrap(),
+        comment: String::new(),
+        measured_by: "Mette".into(),
+        modified: Timestamp(at),
+    };
+    benefit_edit(
+        plan,
+        BenefitEdit::InsertMeasurement {
+            benefit: BenefitId(benefit.into()),
+            measurement,
+        },
+        at,
+    );
+}
+
+#[test]
+fn benefits_and_measurements_from_both_copies_are_all_kept() {
+    let (mut ours, mut theirs) = (base(), base());
+    add_benefit(&mut ours, "b-ours", 3_000_000);
+    add_benefit(&mut theirs, "b-theirs", 3_000_000);
+    // The same profile (from before the copies parted) measured on each side.
+    let mut shared = base();
+    add_benefit(&mut shared, "b-shared", 1_500_000);
+    let (mut o2, mut t2) = (shared.clone(), shared.clone());
+    measure(&mut o2, "b-shared", "m-1", 10, 3_000_000);
+    measure(&mut t2, "b-shared", "m-2", 12, 3_100_000);
+    let r = merge(&o2, &t2, SINCE);
+    let b = r.plan.benefit(&BenefitId("b-shared".into())).unwrap();
+    let ids: Vec<&str> = b.measurements.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.contains(&"m-1") && ids.contains(&"m-2"));
+
+    let r = merge(&ours, &theirs, SINCE);
+    let names: Vec<&str> = r.plan.benefits.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(names, ["b-ours", "b-theirs"]);
+    assert_eq!(r.plan.benefit_map, base().benefit_map);
+}
+
+#[test]
+fn a_deleted_benefit_and_its_node_link_stay_deleted() {
+    let mut shared = base();
+    add_benefit(&mut shared, "b-1", 1_500_000);
+    let node = shared
+        .benefit_map
+        .nodes
+        .iter()
+        .find(|n| n.column == Column::Gevinster)
+        .unwrap()
+        .id
+        .clone();
+    benefit_edit(
+        &mut shared,
+        BenefitEdit::UpdateNode {
+            id: node.clone(),
+            change: NodeChange::Benefit(Some(BenefitId("b-1".into()))),
+        },
+        1_600_000,
+    );
+    let (mut ours, theirs) = (shared.clone(), shared.clone());
+    benefit_edit(
+        &mut ours,
+        BenefitEdit::RemoveBenefit(BenefitId("b-1".into())),
+        3_000_000,
+    );
+    for r in [merge(&ours, &theirs, SINCE), merge(&theirs, &ours, SINCE)] {
+        assert!(r.plan.benefits.is_empty());
+        assert_eq!(r.plan.benefit_map.node(&node).unwrap().benefit, None);
+        assert!(r
+            .plan
+            .benefit_tombstones
+            .iter()
+            .any(|t| t.kind == RecordKind::Benefit && t.id == "b-1"));
+    }
+}
+
+#[test]
+fn merged_maps_keep_their_invariants() {
+    let shared = base();
+    let map = &shared.benefit_map;
+    let first = map.nodes[0].clone();
+    let arrow = map
+        .arrows
+        .iter()
+        .find(|a| a.from == first.id)
+        .expect("the suggested map has arrows from its first node")
+        .clone();
+    // Ours deletes the node an arrow starts from; theirs adds a second
+    // arrow between two nodes that ours joins too.
+    let (mut ours, mut theirs) = (shared.clone(), shared.clone());
+    benefit_edit(
+        &mut ours,
+        BenefitEdit::RemoveNode(first.id.clone()),
+        3_000_000,
+    );
+    let later = map
+        .nodes
+        .iter()
+        .find(|n| n.column > first.column && map.arrow_between(&first.id, &n.id).is_none());
+    if let Some(to) = later {
+        let extra = Arrow {
+            id: ArrowId("r-extra".into()),
+            from: first.id.clone(),
+            to: to.id.clone(),
+            modified: Timestamp(3_000_000),
+        };
+        benefit_edit(
+            &mut theirs,
+            BenefitEdit::InsertArrow {
+                arrow: extra,
+                position: usize::MAX,
+            },
+            3_000_000,
+        );
+    }
+    for r in [merge(&ours, &theirs, SINCE), merge(&theirs, &ours, SINCE)] {
+        let m = &r.plan.benefit_map;
+        assert!(m.node(&first.id).is_none());
+        assert!(m.arrow_position(&arrow.id).is_none());
+        for a in &m.arrows {
+            assert!(m.check_arrow(a).is_ok(), "{a:?}");
+        }
+    }
+}
+
 fn records(p: &Plan) -> (Vec<Activity>, Vec<Tombstone>) {
     let mut a = p.activities.clone();
     a.sort_by(|x, y| x.id.cmp(&y.id));

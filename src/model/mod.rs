@@ -17,6 +17,15 @@ mod readiness;
 mod report;
 mod task;
 
+// Benefit realisation (gevinstrealisering): profiles, measurements, the map.
+mod benefit;
+mod benefit_edit;
+mod benefit_error;
+mod benefit_map;
+mod number;
+mod order;
+mod record;
+
 pub use activity::{Activity, ActivityChange, Origin, Status};
 pub use create::{
     propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE,
@@ -30,8 +39,19 @@ pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
 
+pub use benefit::{
+    summarise, Benefit, BenefitCheck, BenefitId, BenefitKind, BenefitType, Frequency, Measurement,
+    MeasurementId, TypeSummary, UNIT_KR_PER_YEAR, UNIT_SUGGESTIONS,
+};
+pub use benefit_edit::{sort_measurements, BenefitChange, BenefitEdit, NodeChange};
+pub use benefit_error::BenefitError;
+pub use benefit_map::{Arrow, ArrowId, BenefitMap, Column, MapNode, NodeId};
+pub use number::{Decimal, NumberError};
+pub use order::{sort_by, stable_order, tasks_in_order};
+pub use record::{RecordKind, RecordTombstone};
+
 pub use followup::{percent, sort_small, Milestone, ResponsibleOpen, TaskProgress};
-pub use followup_edit::{FollowupEdit, FollowupError, ItemChange, RecordKind, RecordTombstone};
+pub use followup_edit::{FollowupEdit, FollowupError, ItemChange};
 pub use phase_history::{DecisionId, PhaseDecision, Stage};
 pub use readiness::{
     transition_label, Answer, Checklist, ChecklistItem, ItemId, ItemOrigin, Readiness,
@@ -41,6 +61,8 @@ pub use report::{
     REPORT_PERIOD_DAYS,
 };
 
+#[cfg(test)]
+mod benefit_tests;
 #[cfg(test)]
 mod merge_tests;
 #[cfg(test)]

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, ActivityId, MainTask, Phase, PlanId, TaskNo, Timestamp};
+use super::{
+    Activity, ActivityId, Benefit, BenefitMap, MainTask, Phase, PlanId, TaskNo, Timestamp,
+};
 use super::{Checklist, PhaseDecision, RecordTombstone, ReportSnapshot, Stage};
 
 /// The shared IT solution a plan implements.
@@ -132,6 +134,12 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     /// Deleted activities.
     pub tombstones: Vec<Tombstone>,
+    /// Benefit profiles (gevinstprofiler), in display order.
+    pub benefits: Vec<Benefit>,
+    /// The benefit map (gevinstdiagram).
+    pub benefit_map: BenefitMap,
+    /// Deleted benefit profiles, measurements, map nodes and arrows.
+    pub benefit_tombstones: Vec<RecordTombstone>,
     /// When this copy was last exchanged with another (exported, imported
     /// or merged): the point from which changes count when merging copies.
     pub exchanged: Timestamp,

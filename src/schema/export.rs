@@ -7,6 +7,8 @@ use super::export_followup::{followup, FollowupOut};
 use super::{format_timestamp, APP_VERSION, FORMAT_NAME, FORMAT_VERSION};
 use crate::model::{Activity, MainTask, Origin, Phase, Plan, Timestamp, Tombstone};
 
+mod benefits;
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Envelope<'a> {
@@ -33,6 +35,9 @@ struct PlanOut<'a> {
     tasks: Vec<TaskOut>,
     activities: Vec<ActivityOut<'a>>,
     tombstones: Vec<TombstoneOut<'a>>,
+    benefits: Vec<benefits::BenefitOut<'a>>,
+    benefit_map: benefits::MapOut<'a>,
+    benefit_tombstones: Vec<benefits::RecordTombstoneOut<'a>>,
     exchanged: String,
     #[serde(flatten)]
     followup: FollowupOut<'a>,
@@ -108,6 +113,13 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
             tasks: plan.tasks.iter().map(task).collect(),
             activities: plan.activities.iter().map(activity).collect(),
             tombstones: plan.tombstones.iter().map(tombstone).collect(),
+            benefits: plan.benefits.iter().map(benefits::benefit).collect(),
+            benefit_map: benefits::map(&plan.benefit_map),
+            benefit_tombstones: plan
+                .benefit_tombstones
+                .iter()
+                .map(benefits::tombstone)
+                .collect(),
             exchanged: format_timestamp(plan.exchanged),
             followup: followup(plan),
         },

@@ -15,6 +15,8 @@ use crate::model::{Checklist, Stage};
 #[path = "import_followup.rs"]
 mod followup;
 
+mod benefits;
+
 /// A plan read from a file, with what the envelope said.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
@@ -399,6 +401,9 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         tasks,
         activities: Vec::new(),
         tombstones: Vec::new(),
+        benefits: Vec::new(),
+        benefit_map: Default::default(),
+        benefit_tombstones: Vec::new(),
         exchanged: p.timestamp("exchanged", Timestamp(0))?,
         stage: Stage::In(Phase::F0),
         checklists: Checklist::all_from_catalog(modified),
@@ -431,6 +436,7 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
             });
         }
     }
+    benefits::read(&mut plan, p, modified)?;
     followup::read(p, &mut plan, modified)?;
     Ok(plan)
 }

@@ -18,7 +18,7 @@ use crate::model::{
 pub(super) fn read(p: &Obj<'_>, plan: &mut Plan, modified: Timestamp) -> Result<(), ImportError> {
     for t in p.list("followupTombstones")? {
         let kind = match t.get("kind") {
-            Some(Value::String(s)) => RecordKind::from_key(s).ok_or_else(|| {
+            Some(Value::String(s)) => RecordKind::from_key(s).filter(|k| !k.is_benefit()).ok_or_else(|| {
                 t.err("kind", &format!("er ikke kendt (\"{}\"; forventet tjeklistepunkt, fasebeslutning eller statusrapport)", clip(s)))
             })?,
             _ => return Err(t.err("kind", "mangler eller er ikke tekst")),

@@ -32,3 +32,9 @@ pub fn new_plan_id() -> PlanId {
 pub fn new_activity_id() -> ActivityId {
     ActivityId(format!("a-{}", random_hex()))
 }
+
+/// A new random id with `prefix`, e.g. "g-…" for a benefit profile, "m-…"
+/// for a measurement, "n-…" for a map node and "r-…" for an arrow.
+pub fn new_id(prefix: &str) -> String {
+    format!("{prefix}-{}", random_hex())
+}

@@ -3,6 +3,7 @@
 
 mod activities;
 mod banners;
+mod benefits;
 pub mod clock;
 mod date_input;
 mod dialog;
@@ -22,6 +23,7 @@ mod state;
 mod timeline;
 
 pub use activities::ActivitiesPage;
+pub use benefits::BenefitsPage;
 pub use editor::ActivityEditor;
 pub use followup::{FollowupOverview, FollowupPage, PhaseHistory};
 pub use matrix::PhaseTaskMatrix;
@@ -122,6 +124,7 @@ pub fn App() -> impl IntoView {
         (Route::Tidslinje, true) => view! { <timeline::TimelinePage /> }.into_any(),
         (Route::Opfolgning, true) => view! { <FollowupPage /> }.into_any(),
         (Route::Statusrapport, true) => view! { <ReportPage /> }.into_any(),
+        (Route::Gevinster, true) => view! { <BenefitsPage /> }.into_any(),
     };
     view! {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
@@ -207,6 +210,7 @@ fn Header() -> impl IntoView {
                     {link(Route::Tidslinje, "Tidslinje")}
                     {link(Route::Opfolgning, "Opfølgning")}
                     {link(Route::Statusrapport, "Statusrapport")}
+                    {link(Route::Gevinster, "Gevinster")}
                     {link(Route::Indstillinger, "Indstillinger")}
                 </Show>
                 {link(Route::Planer, "Mine planer")}
@@ -252,7 +256,7 @@ fn ToastView() -> impl IntoView {
                                         type="button"
                                         on:click=move |_| {
                                             let ok = match action.clone() {
-                                                UndoAction::Edit(edit) => app.edit(edit).is_ok(),
+                                                UndoAction::Edit(edit) => app.edit(*edit).is_ok(),
                                                 UndoAction::RestorePlan(plan) => share::restore_deleted(app, *plan),
                                             };
                                             if ok {

@@ -35,6 +35,8 @@ pub enum Route {
     Tidslinje,
     /// Ny plan: create a plan.
     NyPlan,
+    /// Gevinster: benefit profiles and the benefit map.
+    Gevinster,
     /// Opfølgning: phase-transition checklists, phase decisions and each
     /// responsible person's open activities.
     Opfolgning,
@@ -44,12 +46,13 @@ pub enum Route {
 
 impl Route {
     /// Every route.
-    pub const ALL: [Route; 8] = [
+    pub const ALL: [Route; 9] = [
         Route::Overblik,
         Route::Aktiviteter,
         Route::Tidslinje,
         Route::Opfolgning,
         Route::Statusrapport,
+        Route::Gevinster,
         Route::Indstillinger,
         Route::NyPlan,
         Route::Planer,
@@ -62,6 +65,7 @@ impl Route {
             Route::Aktiviteter => "#/aktiviteter",
             Route::Indstillinger => "#/indstillinger",
             Route::NyPlan => "#/ny",
+            Route::Gevinster => "#/gevinster",
             Route::Planer => "#/planer",
             Route::Tidslinje => "#/tidslinje",
             Route::Opfolgning => "#/opfoelgning",
@@ -79,7 +83,7 @@ impl Route {
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoAction {
     /// Apply this edit to the open plan.
-    Edit(Edit),
+    Edit(Box<Edit>),
     /// Store this deleted plan again.
     RestorePlan(Box<Plan>),
 }
@@ -280,7 +284,7 @@ impl AppState {
     /// Shows a toast.
     /// It hides itself after a while (longer when it offers undo).
     pub fn notify(&self, text: impl Into<String>, undo: Option<Edit>) {
-        self.notify_with(text, undo.map(UndoAction::Edit));
+        self.notify_with(text, undo.map(|e| UndoAction::Edit(Box::new(e))));
     }
 
     /// Shows a toast with any undo action.

@@ -252,6 +252,23 @@ test('the JSON schema accepts a sound file and rejects broken ones', () => {
       ],
       tombstones: [{ id: 't01-02', deleted: '2026-11-30T08:05:00.000Z' }],
       exchanged: '1970-01-01T00:00:00.000Z',
+      benefits: [
+        {
+          id: 'b-1', name: 'Frigjort tid', description: '', type: 'okonomisk-raderum', kind: 'gevinst', owner: 'Anne',
+          accountable: 'Direktør', indicator: 'Lønudgift', unit: 'kr. pr. år', baseline: 1200000, baselineDate: '2026-01-01',
+          target: 800000.5, targetDate: '2027-12-31', method: 'Lønsystem', frequency: 'kvartalsvis', tasks: [6], activities: ['t01-01'],
+          measurements: [{ id: 'm-1', date: '2026-06-30', value: 1100000, comment: '', measuredBy: 'Controller', modified: '2026-11-30T08:10:00.000Z' }],
+          modified: '2026-11-30T08:10:00.000Z',
+        },
+      ],
+      benefitMap: {
+        nodes: [
+          { id: 'n-1', column: 'leverance', title: 'KY', description: '', tasks: [9], activities: ['t01-01'], benefit: null, modified: '2026-11-30T08:00:00.000Z' },
+          { id: 'n-2', column: 'gevinst', title: 'Frigjort tid', description: '', tasks: [], activities: [], benefit: 'b-1', modified: '2026-11-30T08:00:00.000Z' },
+        ],
+        arrows: [{ id: 'r-1', from: 'n-1', to: 'n-2', modified: '2026-11-30T08:00:00.000Z' }],
+      },
+      benefitTombstones: [{ kind: 'measurement', id: 'm-0', deleted: '2026-11-30T08:05:00.000Z' }],
     },
   };
   assertValidFile(sound, 'the sound sample');
@@ -273,6 +290,11 @@ test('the JSON schema accepts a sound file and rejects broken ones', () => {
   broken('a completion date on an unfinished activity', (f) => (f.plan.activities[0].status = 'i-gang'));
   broken('a blank title', (f) => (f.plan.activities[0].title = '  '));
   broken('a timestamp without milliseconds', (f) => (f.savedAt = '2026-11-30T08:15:00Z'));
+  broken('an unknown benefit type', (f) => (f.plan.benefits[0].type = 'penge'));
+  broken('a measurement value as Danish text', (f) => (f.plan.benefits[0].measurements[0].value = '1.100.000'));
+  broken('an unknown map column', (f) => (f.plan.benefitMap.nodes[0].column = 'resultat'));
+  broken('an arrow without its target', (f) => delete f.plan.benefitMap.arrows[0].to);
+  broken('an unknown tombstone kind', (f) => (f.plan.benefitTombstones[0].kind = 'aktivitet'));
 });
 
 test('export, then import into a fresh browser profile: the same plan, edits and custom activity', async () => {
@@ -510,6 +532,7 @@ test('preview shows what the file holds; "Åbn som en ny plan" adds a second pla
       Kommune: 'Vejle',
       'Løsning': 'KY',
       Aktiviteter: `${TOTAL + 1} (2 færdige)`,
+      Gevinster: `${file.json.plan.benefits.length} gevinstprofiler, ${file.json.plan.benefits.reduce((n, b) => n + b.measurements.length, 0)} målinger`,
       'Senest ændret': danishTime(file.json.plan.modified),
       Formatversion: '1',
     });

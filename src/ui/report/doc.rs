@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::super::format;
 use crate::catalog;
 use crate::model::{
-    percent, sort_small, transition_label, Plan, ReportActivity, StatusReport, TaskProgress,
-    REPORT_PERIOD_DAYS,
+    percent, sort_small, summarise, transition_label, Benefit, BenefitKind, BenefitType, Decimal,
+    Plan, ReportActivity, StatusReport, TaskProgress, REPORT_PERIOD_DAYS,
 };
 
 /// A whole report.
@@ -541,13 +541,92 @@ fn upcoming_section(report: &StatusReport) -> DocSection {
     }
 }
 
-/// EXTENSION POINT for benefit realisation (gevinstrealisering): benefits
-/// are built on another branch. When the plan holds benefits, return a
-/// section here with their status (e.g. key "benefits", heading
-/// "Gevinster", one row per benefit with owner, baseline, target and latest
-/// measurement on `date`). Until then the report shows nothing for them.
-fn benefit_section(_plan: &Plan, _date: NaiveDate) -> Option<DocSection> {
-    None
+/// Benefit status on `date` (gevinstrealisering): one row per profile with
+/// owner, baseline, target, the latest measurement on or before the date and
+/// progress; a row is stressed when a measurement is due or the value moved
+/// away from the target. The lead sums Økonomisk råderum in kr. per year and
+/// counts due measurements. Nothing when the plan has no profiles.
+fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
+    if plan.benefits.is_empty() {
+        return None;
+    }
+    let benefits: Vec<Benefit> = plan.benefits.iter().map(|b| b.as_of(date)).collect();
+    let value = |v: Option<Decimal>, d: Option<NaiveDate>, unit: &str| match (v, d) {
+        (Some(v), Some(d)) => format!("{} {unit} ({})", v.format_danish(), format::date(d)),
+        (Some(v), None) => format!("{} {unit}", v.format_danish()),
+        (None, _) => "–".to_string(),
+    };
+    let due = benefits
+        .iter()
+        .filter(|b| b.measurement_due(date).is_some())
+        .count();
+    let money = summarise(&benefits, BenefitType::OekonomiskRaaderum);
+    let mut lead = format!(
+        "{} gevinstprofiler; forfaldne målinger: {due}.",
+        benefits.len()
+    );
+    if money.expected_kr.1 > 0 {
+        lead.push_str(&format!(
+            " Økonomisk råderum: forventet {} pr. år, målt {} pr. år.",
+            money.expected_kr.0.format_kr(),
+            money.measured_kr.0.format_kr()
+        ));
+    }
+    let rows = benefits
+        .iter()
+        .map(|b| {
+            let progress = b.progress();
+            let due = b.measurement_due(date);
+            let name = match b.kind {
+                BenefitKind::Gevinst => format!("{} ({})", b.name, b.benefit_type.label()),
+                BenefitKind::Ulempe => {
+                    format!("{} ({}, ulempe)", b.name, b.benefit_type.label())
+                }
+            };
+            let latest = b.latest().map_or("Ingen".to_string(), |m| {
+                value(Some(m.value), Some(m.date), b.unit.trim())
+            });
+            DocRow {
+                key: b.id.as_str().to_string(),
+                alert: due.is_some() || progress.is_some_and(|p| p < 0.0),
+                cells: vec![
+                    text(name),
+                    text(if b.owner.trim().is_empty() {
+                        "Mangler".to_string()
+                    } else {
+                        b.owner.clone()
+                    }),
+                    text(value(b.baseline, b.baseline_date, b.unit.trim())),
+                    text(value(b.target, b.target_date, b.unit.trim())),
+                    text(match due {
+                        Some(d) => format!("{latest}; måling forfalden {}", format::date(d)),
+                        None => latest,
+                    }),
+                    num(progress.map_or("–".to_string(), |p| {
+                        format!("{} %", (p * 100.0).round() as i64)
+                    })),
+                ],
+            }
+        })
+        .collect();
+    Some(DocSection {
+        key: "benefits",
+        heading: format!("Gevinster ({})", benefits.len()),
+        lead: Some(lead),
+        tables: vec![DocTable {
+            caption: None,
+            head: vec![
+                "Gevinst",
+                "Gevinstejer",
+                "Baseline",
+                "Mål",
+                "Seneste måling",
+                "Fremdrift",
+            ],
+            rows,
+            empty: "Ingen gevinstprofiler.",
+        }],
+    })
 }
 
 #[cfg(test)]

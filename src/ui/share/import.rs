@@ -257,6 +257,7 @@ pub fn ImportDialog() -> impl IntoView {
                         <dt>"Kommune"</dt><dd>{plan.municipality.clone()}</dd>
                         <dt>"Løsning"</dt><dd>{plan.solution.name().to_string()}</dd>
                         <dt>"Aktiviteter"</dt><dd>{format!("{} ({} færdige)", plan.activities.len(), done)}</dd>
+                        <dt>"Gevinster"</dt><dd>{format!("{} gevinstprofiler, {} målinger", plan.benefits.len(), plan.benefits.iter().map(|b| b.measurements.len()).sum::<usize>())}</dd>
                         <dt>"Senest ændret"</dt><dd>{format::timestamp(plan.modified)}</dd>
                         <dt>"Formatversion"</dt><dd>{p.imported.format_version}</dd>
                     </dl>

@@ -1,0 +1,135 @@
+//! A benefit's small line chart (SVG): the expected course from baseline to
+//! target (dashed) and the measured line from the baseline through the
+//! measurements.
+
+use super::dom::{clear, n, svg};
+use crate::layout::benefit_chart::chart;
+use crate::model::{Benefit, Decimal};
+use crate::ui::format;
+
+const WIDTH: f64 = 420.0;
+const HEIGHT: f64 = 150.0;
+
+fn label(v: f64) -> String {
+    Decimal::from_f64(v)
+        .map(Decimal::format_danish)
+        .unwrap_or_default()
+}
+
+/// Draws the chart of `b` into `container`; a hint when there is nothing to draw.
+pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
+    let baseline = b
+        .baseline
+        .zip(b.baseline_date)
+        .map(|(v, d)| (d, v.to_f64()));
+    let target = b.target.zip(b.target_date).map(|(v, d)| (d, v.to_f64()));
+    let measured: Vec<_> = b
+        .measurements
+        .iter()
+        .map(|m| (m.date, m.value.to_f64()))
+        .collect();
+    let Some(c) = chart(baseline, target, &measured, WIDTH, HEIGHT) else {
+        container.set_text_content(Some("Angiv baseline og mål for at se grafen."));
+        return Some(());
+    };
+    let description = format!(
+        "Graf over gevinsten: baseline {}, mål {}, {} målinger.",
+        b.baseline
+            .map(Decimal::format_danish)
+            .unwrap_or_else(|| "ikke angivet".into()),
+        b.target
+            .map(Decimal::format_danish)
+            .unwrap_or_else(|| "ikke angivet".into()),
+        b.measurements.len()
+    );
+    clear(container);
+    let root = svg(
+        Some(container),
+        "svg",
+        &[
+            ("class", "benefit-chart"),
+            ("viewBox", &format!("0 0 {WIDTH} {HEIGHT}")),
+            ("role", "img"),
+            ("aria-label", &description),
+        ],
+    );
+    let (left, right, top, bottom) = c.plot_area();
+    let line = |class: &str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)| {
+        svg(
+            Some(&root),
+            "line",
+            &[
+                ("class", class),
+                ("x1", &n(x1)),
+                ("y1", &n(y1)),
+                ("x2", &n(x2)),
+                ("y2", &n(y2)),
+            ],
+        );
+    };
+    line("chart-axis", (left, bottom), (right, bottom));
+    line("chart-axis", (left, top), (left, bottom));
+    let text = |x: f64, y: f64, anchor: &str, s: &str| {
+        svg(
+            Some(&root),
+            "text",
+            &[
+                ("class", "chart-label"),
+                ("x", &n(x)),
+                ("y", &n(y)),
+                ("text-anchor", anchor),
+                ("text", s),
+            ],
+        );
+    };
+    let ((low, low_y), (high, high_y)) = c.value_range;
+    text(left - 6.0, high_y + 4.0, "end", &label(high));
+    if low != high {
+        text(left - 6.0, low_y + 4.0, "end", &label(low));
+    }
+    let ((first, first_x), (last, last_x)) = c.date_range;
+    text(first_x, HEIGHT - 5.0, "start", &format::date(first));
+    if first != last {
+        text(last_x, HEIGHT - 5.0, "end", &format::date(last));
+    }
+    if let (Some(a), Some(t)) = (c.baseline, c.target) {
+        line("chart-plan", a, t);
+    }
+    let points: Vec<String> = c
+        .measured_line()
+        .iter()
+        .map(|&(x, y)| format!("{},{}", n(x), n(y)))
+        .collect();
+    svg(
+        Some(&root),
+        "polyline",
+        &[("class", "chart-measured"), ("points", &points.join(" "))],
+    );
+    let dot = |class: &str, (x, y): (f64, f64), r: &str| {
+        svg(
+            Some(&root),
+            "circle",
+            &[("class", class), ("cx", &n(x)), ("cy", &n(y)), ("r", r)],
+        );
+    };
+    for &p in &c.measurements {
+        dot("chart-measurement", p, "3.5");
+    }
+    if let Some((x, y)) = c.baseline {
+        svg(
+            Some(&root),
+            "rect",
+            &[
+                ("class", "chart-baseline"),
+                ("x", &n(x - 4.0)),
+                ("y", &n(y - 4.0)),
+                ("width", "8"),
+                ("height", "8"),
+            ],
+        );
+    }
+    if let Some(p) = c.target {
+        dot("chart-target", p, "5");
+    }
+    Some(())
+}
