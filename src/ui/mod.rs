@@ -59,7 +59,7 @@ pub fn start() {
 }
 
 /// Sets a `performance` mark once the next frame has been painted.
-fn mark_after_paint(name: &'static str) {
+pub(crate) fn mark_after_paint(name: &'static str) {
     let Some(window) = web_sys::window() else {
         return;
     };

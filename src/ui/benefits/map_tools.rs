@@ -14,18 +14,7 @@ use crate::model::{
     ActivityFilter, ActivityId, Arrow, ArrowId, Benefit, BenefitEdit, BenefitId, BenefitKind,
     BenefitType, Column, Edit, MapNode, NodeChange, NodeId, TaskNo,
 };
-use crate::ui::{clock, download::download_text, mark, use_app, AppState, Route};
-
-/// Sets a performance mark once the next frame has been painted.
-fn mark_after_paint(name: &'static str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-        set_timeout(move || mark(name), std::time::Duration::ZERO);
-    });
-    let _ = window.request_animation_frame(after_paint.unchecked_ref());
-}
+use crate::ui::{clock, download::download_text, mark, mark_after_paint, use_app, AppState, Route};
 
 /// Builds the tab's fixed parts into `root`.
 fn skeleton(root: &Element) {

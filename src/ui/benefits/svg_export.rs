@@ -6,6 +6,7 @@
 use crate::layout::benefit_map::{
     layout_map, path_data, MapLayout, LINE_HEIGHT, NODE_WIDTH, PADDING,
 };
+use crate::layout::svg::escape;
 use crate::model::{Column, MapNode, Plan};
 
 /// Styles of the map, scoped to the class `gd` of its root element.
@@ -66,23 +67,6 @@ pub fn plan_layout(plan: &Plan) -> (MapLayout, Vec<Option<String>>) {
         .collect();
     let layout = layout_map(&plan.benefit_map, |i| badges[i].is_some());
     (layout, badges)
-}
-
-/// Escapes text for XML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The y of the baseline of title line `i` within a node.
