@@ -91,7 +91,7 @@ fn body(i: usize) -> El {
             .child(p(
                 "",
                 "Opret en ny plan, eller åbn et af eksemplerne for at øve jer – eksemplet selv \
-                 ændres aldrig. Knappen ⓘ ved en fase eller hovedopgave viser modellens \
+                 ændres aldrig. Det lille «i» ved en fase eller hovedopgave viser modellens \
                  forklaring.",
             ))
             .child(p(
