@@ -12,6 +12,7 @@ mod roles;
 mod tasks;
 
 mod benefit_map;
+mod examples;
 
 use crate::model::{Phase, PhaseSet, TaskGroup, TaskNo};
 
@@ -19,6 +20,7 @@ pub use municipalities::MUNICIPALITIES;
 pub use roles::ROLES;
 
 pub use benefit_map::{SuggestedNode, SUGGESTED_ARROWS, SUGGESTED_NODES};
+pub use examples::{build_example, example, examples, BenefitStory, Person, Story};
 
 /// Version of the built-in template. Bump it when template data change.
 pub const TEMPLATE_VERSION: &str = "2026.1";

@@ -205,6 +205,7 @@ impl Plan {
             phase_history: Vec::new(),
             reports: Vec::new(),
             followup_tombstones: Vec::new(),
+            example: None,
         }
         .with_stage_on(now))
     }

@@ -153,6 +153,9 @@ pub struct Plan {
     pub reports: Vec<ReportSnapshot>,
     /// Deleted checklist items, phase decisions and reports.
     pub followup_tombstones: Vec<RecordTombstone>,
+    /// The key of the built-in example this plan is a copy of, if any
+    /// ("Nulstil" rebuilds the copy from it).
+    pub example: Option<String>,
 }
 
 impl Plan {

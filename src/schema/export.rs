@@ -39,6 +39,8 @@ struct PlanOut<'a> {
     benefit_map: benefits::MapOut<'a>,
     benefit_tombstones: Vec<benefits::RecordTombstoneOut<'a>>,
     exchanged: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    example: Option<&'a str>,
     #[serde(flatten)]
     followup: FollowupOut<'a>,
 }
@@ -121,6 +123,7 @@ fn envelope(plan: &Plan, saved_at: Timestamp) -> Envelope<'_> {
                 .map(benefits::tombstone)
                 .collect(),
             exchanged: format_timestamp(plan.exchanged),
+            example: plan.example.as_deref(),
             followup: followup(plan),
         },
     }

@@ -410,6 +410,14 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         phase_history: Vec::new(),
         reports: Vec::new(),
         followup_tombstones: Vec::new(),
+        example: Some(
+            p.text("example")?
+                .trim()
+                .chars()
+                .take(100)
+                .collect::<String>(),
+        )
+        .filter(|k| !k.is_empty()),
     };
     let mut seen = std::collections::HashSet::new();
     for a in p.list("activities")? {

@@ -1058,6 +1058,7 @@ fn build_plan(spec: &PlanSpec) -> Plan {
         phase_history: Vec::new(),
         reports: Vec::new(),
         followup_tombstones: Vec::new(),
+        example: None,
     }
 }
 

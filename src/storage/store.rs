@@ -129,16 +129,19 @@ pub enum SnapshotReason {
     Daily,
     /// Before a snapshot was restored.
     Restore,
+    /// Before a copy of an example was reset ("Nulstil").
+    Reset,
 }
 
 impl SnapshotReason {
-    const ALL: [SnapshotReason; 6] = [
+    const ALL: [SnapshotReason; 7] = [
         SnapshotReason::Import,
         SnapshotReason::Replace,
         SnapshotReason::Merge,
         SnapshotReason::Delete,
         SnapshotReason::Daily,
         SnapshotReason::Restore,
+        SnapshotReason::Reset,
     ];
 
     /// Key part.
@@ -150,6 +153,7 @@ impl SnapshotReason {
             SnapshotReason::Delete => "delete",
             SnapshotReason::Daily => "daily",
             SnapshotReason::Restore => "restore",
+            SnapshotReason::Reset => "reset",
         }
     }
 
@@ -162,6 +166,7 @@ impl SnapshotReason {
             SnapshotReason::Delete => "Før sletning",
             SnapshotReason::Daily => "Dagens første ændring",
             SnapshotReason::Restore => "Før gendannelse",
+            SnapshotReason::Reset => "Før nulstilling",
         }
     }
 

@@ -79,9 +79,11 @@ pub fn ActivitiesPage() -> impl IntoView {
                     key=|g| (g.0.clone(), g.2.clone())
                     children=move |(key, label, ids)| {
                         let count = ids.len();
+                        let about = format!("Om {label}");
+                        let info_key = key.clone();
                         view! {
                             <section class="activity-group" data-group=key>
-                                <h2>{label} <span class="group-count">{format!(" ({count})")}</span></h2>
+                                <h2>{label} <span class="group-count">{format!(" ({count})")}</span><button type="button" class="info-btn" data-info=info_key aria-label=about></button></h2>
                                 <ul class="activity-list">
                                     <For
                                         each=move || ids.clone()

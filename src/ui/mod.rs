@@ -21,6 +21,7 @@ mod settings;
 mod share;
 mod state;
 mod timeline;
+mod workshop;
 
 pub use activities::ActivitiesPage;
 pub use benefits::BenefitsPage;
@@ -112,11 +113,13 @@ pub fn App() -> impl IntoView {
     provide_context(imports);
     share::install_drop(imports);
     install_shortcuts(app);
+    provide_context(workshop::Workshop::new());
     // Only whether a plan is open decides the page, not its content: the
     // page must not be rebuilt on every edit.
     let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
     let page = move || match (app.route.get(), has_plan.get()) {
         (Route::Planer, _) => view! { <PlansPage /> }.into_any(),
+        (Route::Eksempler, _) => workshop::examples_page().into_any(),
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
         (Route::Overblik, true) => view! { <OverviewPage /> }.into_any(),
         (Route::Aktiviteter, true) => view! { <ActivitiesPage /> }.into_any(),
@@ -135,6 +138,7 @@ pub fn App() -> impl IntoView {
         <ImportDialog />
         <SyncConflictDialog />
         <ToastView />
+        <workshop::WorkshopLayer />
     }
 }
 
@@ -215,7 +219,9 @@ fn Header() -> impl IntoView {
                 </Show>
                 {link(Route::Planer, "Mine planer")}
                 {link(Route::NyPlan, "Ny plan")}
+                {link(Route::Eksempler, "Eksempler")}
             </nav>
+            <workshop::HelpMenu />
             <div class="history" role="group" aria-label="Fortryd og gentag">
                 <button
                     type="button"

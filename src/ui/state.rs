@@ -42,11 +42,13 @@ pub enum Route {
     Opfolgning,
     /// Statusrapport: the printable status report for the steering group.
     Statusrapport,
+    /// Eksempler: the built-in example plans.
+    Eksempler,
 }
 
 impl Route {
     /// Every route.
-    pub const ALL: [Route; 9] = [
+    pub const ALL: [Route; 10] = [
         Route::Overblik,
         Route::Aktiviteter,
         Route::Tidslinje,
@@ -56,6 +58,7 @@ impl Route {
         Route::Indstillinger,
         Route::NyPlan,
         Route::Planer,
+        Route::Eksempler,
     ];
 
     /// The URL fragment of the route.
@@ -70,6 +73,7 @@ impl Route {
             Route::Tidslinje => "#/tidslinje",
             Route::Opfolgning => "#/opfoelgning",
             Route::Statusrapport => "#/statusrapport",
+            Route::Eksempler => "#/eksempler",
         }
     }
 

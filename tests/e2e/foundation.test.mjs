@@ -789,10 +789,10 @@ test('opening the app at #/aktiviteter without a plan shows Ny plan', async () =
     async ({ page }) => {
       await openApp(page, '#/aktiviteter');
       await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
-      // Without a plan only "Mine planer" and "Ny plan" are offered.
+      // Without a plan only "Mine planer", "Ny plan" and "Eksempler" are offered.
       const links = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link');
-      await expectCount(links, 2);
-      assert.deepEqual(await links.allTextContents(), ['Mine planer', 'Ny plan']);
+      await expectCount(links, 3);
+      assert.deepEqual(await links.allTextContents(), ['Mine planer', 'Ny plan', 'Eksempler']);
     },
     { open: false },
   );

@@ -39,9 +39,11 @@ export async function startEnv() {
  * Runs `fn({ page, context, errors, open })` in a fresh browser context
  * (fresh localStorage), with the app already opened unless `open: false`.
  * Fails if the page threw or logged an error.
- * Options: initScript (function run before the app in every page).
+ * Options: initScript (function run before the app in every page); tour
+ * (leave the introduction to show on the first visit; by default every
+ * page starts with it marked as seen).
  */
-export async function withApp(env, fn, { initScript, open = true } = {}) {
+export async function withApp(env, fn, { initScript, open = true, tour = false } = {}) {
   const context = await env.browser.newContext({
     baseURL: env.baseURL,
     locale: 'da-DK',
@@ -50,6 +52,7 @@ export async function withApp(env, fn, { initScript, open = true } = {}) {
     acceptDownloads: true,
   });
   context.setDefaultTimeout(10_000);
+  if (!tour) await context.addInitScript(markTourSeen);
   if (initScript) await context.addInitScript(initScript);
   const errors = [];
   const watch = (page) => {
@@ -69,6 +72,15 @@ export async function withApp(env, fn, { initScript, open = true } = {}) {
     assert.deepEqual(errors, [], 'the page reported errors');
   } finally {
     await context.close().catch(() => {});
+  }
+}
+
+/** Marks the introduction (shown on a first visit) as seen. */
+function markTourSeen() {
+  try {
+    localStorage.setItem('implan.tour-seen', '1');
+  } catch {
+    // Storage blocked: the app does not show the introduction then.
   }
 }
 

@@ -1,0 +1,198 @@
+// End-to-end tests of workshop and training: the built-in examples (open a
+// copy, change it, "Nulstil"), the introduction on the first visit, the ⓘ
+// explanations and the presentation mode.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  eventually,
+  expectCount,
+  expectText,
+  gotoActivities,
+  newPlan,
+  planKeys,
+  reload,
+  row,
+  startEnv,
+  storedPlan,
+  text,
+  withApp,
+} from './helpers.mjs';
+
+let env;
+
+before(async () => {
+  env = await startEnv();
+});
+
+after(async () => {
+  await env?.stop();
+});
+
+const nav = (page) => page.getByRole('navigation', { name: 'Hovedmenu' });
+
+async function gotoExamples(page) {
+  await nav(page).getByRole('link', { name: 'Eksempler' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Eksempler' }).waitFor();
+}
+
+async function openExample(page, key) {
+  await gotoExamples(page);
+  await page.locator(`li.example-card[data-example="${key}"]`).getByRole('button', { name: 'Åbn kopi' }).click();
+  await page.locator('table.matrix').waitFor();
+}
+
+/** The stored plan (without its envelope). */
+const stored = async (page) => (await storedPlan(page))?.plan;
+
+const statusOf = async (page, id) => (await stored(page))?.activities.find((a) => a.id === id)?.status;
+
+test('an example opens as a copy; Nulstil brings the copy back and the example itself never changes', async () => {
+  await withApp(env, async ({ page }) => {
+    await gotoExamples(page);
+    await expectCount(page.locator('li.example-card'), 2);
+    await expectText(page.locator('li.example-card[data-example="aabakke-ky"] h2'), 'Åbakke Kommune · KY (eksempel)');
+    await page.screenshot({ path: '/tmp/workshop-examples.png', fullPage: true });
+
+    await openExample(page, 'aabakke-ky');
+    const plan = await eventually(() => stored(page), (p) => p?.example === 'aabakke-ky');
+    assert.equal(plan.stage, 'F2');
+    assert.equal(plan.phaseHistory.length, 2);
+    assert.ok(plan.benefits.length >= 4);
+    assert.ok(plan.benefits.some((b) => b.measurements.length > 0));
+    assert.ok(plan.benefitMap.arrows.length >= 10);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+    const overdue = plan.activities.filter((a) => a.due < today && !['faerdig', 'udgaar'].includes(a.status));
+    assert.ok(overdue.length >= 3, `overdue: ${overdue.length}`);
+    assert.equal(await statusOf(page, 't13-04'), 'blokeret');
+    await expectText(page.locator('#plan-heading'), /Åbakke/);
+    await page.screenshot({ path: '/tmp/workshop-overview.png', fullPage: false });
+
+    // Change the copy: mark the blocked activity done.
+    await gotoActivities(page);
+    await row(page, 't13-04').locator('.done-box').check();
+    await eventually(() => statusOf(page, 't13-04'), 'faerdig');
+
+    // Nulstil returns it to the example's start, as one undo step.
+    await gotoExamples(page);
+    const open = page.locator('section.example-open');
+    await expectText(open.locator('p').first(), 'Den åbne plan er en kopi af eksemplet «Åbakke Kommune · KY (eksempel)».');
+    await open.getByRole('button', { name: 'Nulstil' }).click();
+    await eventually(() => statusOf(page, 't13-04'), 'blokeret');
+    assert.equal((await stored(page)).id, plan.id);
+    await page.getByRole('button', { name: '↶ Fortryd' }).click();
+    await eventually(() => statusOf(page, 't13-04'), 'faerdig');
+    await page.getByRole('button', { name: '↷ Gentag' }).click();
+    await eventually(() => statusOf(page, 't13-04'), 'blokeret');
+    // A snapshot was taken before the reset.
+    const snaps = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.reset')));
+    assert.ok(snaps.length >= 1, JSON.stringify(snaps));
+
+    // Change the copy again; the example opened afresh is unchanged.
+    await gotoActivities(page);
+    await row(page, 't13-04').locator('.done-box').check();
+    await eventually(() => statusOf(page, 't13-04'), 'faerdig');
+    await openExample(page, 'aabakke-ky');
+    const second = await eventually(() => stored(page), (p) => p && p.id !== plan.id);
+    assert.equal(second.example, 'aabakke-ky');
+    assert.equal(await statusOf(page, 't13-04'), 'blokeret');
+    assert.equal((await planKeys(page)).length, 2);
+
+    // The other example is in F3.
+    await openExample(page, 'lyngmose-sapa');
+    const third = await eventually(() => stored(page), (p) => p?.example === 'lyngmose-sapa');
+    assert.equal(third.stage, 'F3');
+  });
+});
+
+test('presentation mode steps through the phases by keyboard and Escape leaves', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await page.locator('.help-menu summary').click();
+    await page.getByRole('button', { name: 'Præsentationstilstand' }).click();
+    const show = page.locator('.presentation');
+    await expectCount(show, 1);
+    await expectText(show.locator('#slide-heading'), 'Vejle · KY');
+    const heading = () => text(show.locator('#slide-heading'), { timeout: 250 });
+    await page.keyboard.press('ArrowRight');
+    await eventually(heading, 'F0 Tilslutning');
+    await page.keyboard.press('PageDown');
+    await eventually(heading, 'F1 Initiering');
+    await page.keyboard.press('ArrowRight');
+    await eventually(heading, 'F2 Forberedelse');
+    const slide = await text(show);
+    for (const part of ['Hovedopgaver', 'Udbytte', 'Aktører', 'Succeskriterier', 'Konfiguration', 'Kompetente og erfarne it-specialister']) {
+      assert.ok(slide.includes(part), `${part} in ${slide}`);
+    }
+    await page.screenshot({ path: '/tmp/workshop-presentation.png' });
+    await page.keyboard.press('ArrowLeft');
+    await eventually(heading, 'F1 Initiering');
+    await page.keyboard.press('PageUp');
+    await eventually(heading, 'F0 Tilslutning');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await eventually(heading, 'Vejle · KY');
+    await page.keyboard.press('End');
+    await eventually(heading, 'F4 Forankring');
+    await page.keyboard.press('PageDown');
+    await eventually(heading, 'F4 Forankring');
+    await page.keyboard.press('Escape');
+    await expectCount(show, 0);
+    assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+    await page.locator('table.matrix').waitFor();
+  });
+});
+
+test('the introduction shows on the first visit, can be skipped, and reopens from Hjælp', async () => {
+  await withApp(
+    env,
+    async ({ page }) => {
+      const dialog = page.getByRole('dialog', { name: 'Velkommen til Implan' });
+      await dialog.waitFor();
+      await page.screenshot({ path: '/tmp/workshop-tour.png' });
+      await dialog.getByRole('button', { name: 'Næste' }).click();
+      const tour = page.locator('.tour');
+      await expectText(tour.locator('h2'), 'Fem faser');
+      assert.match(await text(tour), /F2 Forberedelse/);
+      await tour.getByRole('button', { name: 'Spring over' }).click();
+      await expectCount(tour, 0);
+      assert.equal(await page.evaluate(() => localStorage.getItem('implan.tour-seen')), '1');
+      await reload(page);
+      await page.getByRole('heading', { level: 1, name: 'Ny plan' }).waitFor();
+      await expectCount(page.locator('.tour'), 0);
+      await page.locator('.help-menu summary').click();
+      await page.getByRole('button', { name: 'Introduktion' }).click();
+      await expectText(page.locator('.tour h2'), 'Velkommen til Implan');
+      for (let i = 0; i < 5; i++) await page.locator('.tour').getByRole('button', { name: 'Næste' }).click();
+      await expectText(page.locator('.tour h2'), 'Kom i gang');
+      await page.locator('.tour').getByRole('button', { name: 'Afslut' }).click();
+      await expectCount(page.locator('.tour'), 0);
+    },
+    { tour: true },
+  );
+});
+
+test('ⓘ next to phases and main tasks shows the model\'s explanation', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await page.getByRole('button', { name: 'Om F2 Forberedelse' }).click();
+    const panel = page.locator('.info-panel');
+    await expectText(panel.locator('h2'), 'F2 Forberedelse');
+    assert.match(await text(panel), /Udbytte.*Aktører.*Succeskriterier/);
+    await page.screenshot({ path: '/tmp/workshop-info.png' });
+    await page.keyboard.press('Escape');
+    await expectCount(panel, 0);
+    await page.getByRole('button', { name: 'Om hovedopgave 6 Gevinstrealisering' }).click();
+    await expectText(panel.locator('h2'), 'Hovedopgave 6 Gevinstrealisering');
+    assert.match(await text(panel), /Formål/);
+    // A click elsewhere closes it.
+    await page.locator('#plan-heading').click();
+    await expectCount(panel, 0);
+    await gotoActivities(page);
+    await page.getByRole('button', { name: 'Om 5. Kommunikation' }).click();
+    await expectText(panel.locator('h2'), 'Hovedopgave 5 Kommunikation');
+    await panel.getByRole('button', { name: 'Luk forklaring' }).click();
+    await expectCount(panel, 0);
+  });
+});
