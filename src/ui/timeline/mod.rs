@@ -24,9 +24,13 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::activities::FilterBar;
 use super::{clock, format, use_app, ActivityEditor, AppState};
-use crate::layout::scale::fit;
+use crate::layout::axis::AXIS_ROW_H;
+use crate::layout::marks::{MILESTONE_ROW_H, PHASE_ROW_H};
 use crate::layout::svg::chart_head_height;
-use crate::layout::{axis, lanes, plan_range, AxisRow, DragMode, LaneOptions, Lanes, Scale, Zoom};
+use crate::layout::{
+    axis, lanes, plan_range, print_px_per_day, print_zoom, AxisRow, DragMode, LaneOptions, Lanes,
+    Scale, Zoom,
+};
 use crate::model::{ActivityId, TaskGroup, TaskNo};
 use dom::{html, set, Listener};
 
@@ -59,14 +63,25 @@ pub(crate) enum Paper {
     A3,
 }
 
+/// Page margin when printing, on every side.
+const PRINT_MARGIN_MM: f64 = 10.0;
+/// Height kept on the printed page above the chart for the header and the legend.
+const PRINT_HEAD_MM: f64 = 30.0;
+
 impl Paper {
-    /// Printable width in CSS pixels (landscape, 10 mm margins).
-    pub fn width_px(self) -> f64 {
-        let mm = match self {
-            Paper::A4 => 297.0 - 20.0,
-            Paper::A3 => 420.0 - 20.0,
+    /// Width and height in CSS pixels of the area the chart is fitted to
+    /// when printing (landscape, inside the margins, below the header and
+    /// legend).
+    pub fn chart_area(self) -> (f64, f64) {
+        let (w, h) = match self {
+            Paper::A4 => (297.0, 210.0),
+            Paper::A3 => (420.0, 297.0),
         };
-        mm * 96.0 / 25.4
+        let px = 96.0 / 25.4;
+        (
+            (w - 2.0 * PRINT_MARGIN_MM) * px,
+            (h - 2.0 * PRINT_MARGIN_MM - PRINT_HEAD_MM) * px,
+        )
     }
 
     /// CSS page size name.
@@ -100,6 +115,8 @@ pub(crate) struct Frame {
     pub scale: Scale,
     /// The axis rows.
     pub axis: Vec<AxisRow>,
+    /// How much the chart is shrunk to fit the paper when printing (1 on screen).
+    pub zoom: f64,
 }
 
 /// State of the timeline page.
@@ -211,18 +228,24 @@ fn new_state(app: AppState) -> Tl {
             .with(|p| p.as_ref().map(plan_range))
             .unwrap_or((today, today));
         let days = (last - first).num_days() + 1;
-        let ppd = opts.with(|o| {
-            if o.printing {
-                fit(days, o.paper.width_px() - LABEL_W - 8.0)
-            } else {
-                o.zoom.px_per_day(days, view_w.get())
+        // Printing fits the whole chart on one page: the days fill the
+        // page's width, and a chart too tall for the page is shrunk.
+        let print = opts.with(|o| o.printing.then(|| o.paper.chart_area()));
+        let rows_h = print.map_or(0.0, |_| lanes.with(|l| l.height));
+        let ppd = match print {
+            Some((w, h)) => {
+                let head = PHASE_ROW_H + MILESTONE_ROW_H + 3.0 * AXIS_ROW_H;
+                print_px_per_day(days, LABEL_W, head + rows_h, w, h)
             }
-        });
+            None => opts.with(|o| o.zoom.px_per_day(days, view_w.get())),
+        };
         let scale = Scale::new(first, last, ppd);
-        Frame {
-            scale,
-            axis: axis(&scale),
-        }
+        let axis = axis(&scale);
+        let zoom = print.map_or(1.0, |(w, h)| {
+            let height = chart_head_height(&axis) + rows_h;
+            print_zoom(LABEL_W + scale.width(), height, w, h)
+        });
+        Frame { scale, axis, zoom }
     });
     Tl {
         opts,
@@ -492,7 +515,7 @@ fn sync_page(app: AppState, tl: Tl, ui: &mut Ui) {
     dom::sync_text(
         &ui.page_style,
         &mut ui.texts[3],
-        format!("@page {{ size: {paper} landscape; margin: 10mm; }}"),
+        format!("@page {{ size: {paper} landscape; margin: {PRINT_MARGIN_MM}mm; }}"),
     );
 }
 
