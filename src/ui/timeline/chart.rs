@@ -189,8 +189,11 @@ fn click(app: AppState, tl: Tl, ev: web_sys::Event) {
 pub(super) fn draw_head(app: AppState, tl: Tl, ui: &mut Ui) {
     let c = &mut ui.chart;
     let range = (!tl.opts.with(|o| o.printing)).then(|| {
+        // The width in coarse steps too, so the first measurement of the
+        // view (close to the guess) does not redraw the head.
+        let width = (tl.view_w.get() / TICK_STEP).ceil() * TICK_STEP;
         let left = tl.tick_left.get() - TICK_MARGIN;
-        (left, left + tl.view_w.get() + 2.0 * TICK_MARGIN + TICK_STEP)
+        (left, left + width + 2.0 * TICK_MARGIN + TICK_STEP)
     });
     let (width, head_h) = (tl.scale().width(), tl.head_h());
     let zoom = tl.frame.with(|f| f.zoom);

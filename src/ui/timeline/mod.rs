@@ -174,11 +174,15 @@ impl Tl {
             .ok()
     }
 
+    /// The horizontal scroll position that puts `date` a third into the viewport.
+    fn left_for(&self, date: NaiveDate) -> f64 {
+        (self.scale_now().x(date) - self.view_w.get_untracked() / 3.0).max(0.0)
+    }
+
     /// Scrolls so that `date` sits a third into the viewport.
     pub fn scroll_to_date(&self, date: NaiveDate) {
-        let x = self.scale_now().x(date);
         if let Some(el) = self.scroller() {
-            el.set_scroll_left((x - self.view_w.get_untracked() / 3.0).max(0.0) as i32);
+            el.set_scroll_left(self.left_for(date) as i32);
             read_scroll(*self, &el);
         }
     }
@@ -272,10 +276,15 @@ fn read_scroll(tl: Tl, el: &web_sys::Element) {
     if tl.scroll_left.get_untracked() != left {
         tl.scroll_left.set(left);
     }
-    let step = (left / chart::TICK_STEP).floor() * chart::TICK_STEP;
+    let step = tick_step(left);
     if tl.tick_left.get_untracked() != step {
         tl.tick_left.set(step);
     }
+}
+
+/// The scroll position `left` in the coarse steps the drawn ticks follow.
+fn tick_step(left: f64) -> f64 {
+    (left / chart::TICK_STEP).floor() * chart::TICK_STEP
 }
 
 /// Reads the scroll container's size into the state.
@@ -428,6 +437,16 @@ fn build(
     ) {
         tl.view_w.set((w - LABEL_W - 80.0).max(200.0));
         tl.view_h.set((h - 240.0).max(300.0));
+    }
+    // The first frame is drawn where the view will be (today a third in,
+    // scrolled there by the observer's first call), not at the start and
+    // then again.
+    let (today, scale) = (tl.today, tl.scale_now());
+    if scale.start <= today && today <= scale.last() {
+        let most = (scale.width() - tl.view_w.get_untracked()).max(0.0);
+        let left = tl.left_for(today).min(most);
+        tl.scroll_left.set(left);
+        tl.tick_left.set(tick_step(left));
     }
     let measured = scroller.clone();
     let mut first = true;
