@@ -78,7 +78,7 @@ pub fn escape(text: &str) -> String {
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    crate::model::danish_date(d)
 }
 
 /// The legend: (kind of swatch, colour, label). Kinds: "bar", "line",

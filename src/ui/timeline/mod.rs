@@ -324,6 +324,11 @@ fn toggle_key(tl: Tl, key: &str) {
     }
 }
 
+/// The print header's date line.
+fn printed_on() -> String {
+    format!("Udskrevet {}", format::date(clock::today()))
+}
+
 /// The page's hand-drawn parts.
 pub(crate) struct Ui {
     page: web_sys::Element,
@@ -361,7 +366,8 @@ fn build(
     let header = html("header", "tl-print-header");
     let print_title = html("h1", "");
     let printed = html("p", "");
-    printed.set_text_content(Some(&format!("Udskrevet {}", format::date(clock::today()))));
+    printed.set_text_content(Some(&printed_on()));
+    let stamp = printed.clone();
     let _ = header.append_child(&print_title);
     let _ = header.append_child(&printed);
     let _ = main.insert_before(&header, main.first_child().as_ref());
@@ -418,7 +424,11 @@ fn build(
         Listener::new(
             &win,
             "beforeprint",
-            Box::new(move |_| tl.set_opts(|o| o.printing = true)),
+            Box::new(move |_| {
+                // The page may have been open since an earlier day.
+                stamp.set_text_content(Some(&printed_on()));
+                tl.set_opts(|o| o.printing = true);
+            }),
         ),
         Listener::new(
             &win,
