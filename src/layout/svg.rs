@@ -90,6 +90,7 @@ pub fn legend() -> Vec<(&'static str, &'static str, &'static str)> {
         .collect();
     items.extend([
         ("overdue", OVERDUE_COLOR, "Forsinket"),
+        ("diamond", status_color(Status::IkkeStartet), "Kun én dato"),
         ("summary", SUMMARY_COLOR, "Samlet (sammenfoldet)"),
         ("diamond", PHASE_COLORS[2], "Faseovergang"),
         ("diamond", GO_LIVE_COLOR, "Go-live"),
