@@ -61,12 +61,14 @@ impl Plan {
     pub fn responsibles(&self) -> Vec<String> {
         // Plans can hold thousands of activities naming a few people:
         // drop exact repeats first, then lower-case each distinct name once.
-        let distinct: std::collections::BTreeSet<&str> = self
+        let mut distinct: Vec<&str> = self
             .activities
             .iter()
             .map(|a| a.responsible.trim())
             .filter(|r| !r.is_empty())
             .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
         let mut names: Vec<(String, &str)> = distinct
             .into_iter()
             .map(|r| (r.to_lowercase(), r))
