@@ -53,14 +53,14 @@ impl Summary {
         }
     }
 
-    /// The summary of `activities`: the span of those with both dates
-    /// (`None` if none has) and progress counted over all of them.
+    /// The summary of `activities`: the span of their dates (`None` if
+    /// none has a date) and progress counted over all of them.
     pub fn of<'a>(activities: impl Iterator<Item = &'a Activity>) -> Option<Summary> {
         let (mut span, mut done, mut total) = (None::<(NaiveDate, NaiveDate)>, 0, 0);
         for a in activities {
             done += usize::from(a.is_done());
             total += usize::from(a.counts());
-            if let Some((s, d)) = a.start.zip(a.due) {
+            if let Some((s, d)) = activity_span(a) {
                 span = Some(span.map_or((s, d), |(s0, d0)| (s0.min(s), d0.max(d))));
             }
         }
@@ -122,11 +122,11 @@ pub struct Lanes {
     pub rows: Vec<Row>,
     /// Total height.
     pub height: f64,
-    /// Positions (in [`Plan::activities`]) of shown activities lacking a
-    /// start or due date; they get no bar.
+    /// Positions (in [`Plan::activities`]) of shown activities with
+    /// neither a start nor a due date; they get no bar.
     pub undated: Vec<usize>,
-    /// Number of shown activities with both dates (whether or not their
-    /// rows are collapsed).
+    /// Number of shown activities with a start or due date (whether or
+    /// not their rows are collapsed).
     pub dated: usize,
 }
 
@@ -155,8 +155,9 @@ impl Lanes {
 /// Every group and main task shows when no filter is set; with a filter,
 /// only main tasks holding a matching activity (and their groups). Within
 /// a lane activities follow their phase, then their order in the plan, so
-/// changing dates never reorders rows. Activities without both dates get
-/// no row and are listed in [`Lanes::undated`], in main task order.
+/// changing dates never reorders rows. Activities with neither a start
+/// nor a due date get no row and are listed in [`Lanes::undated`], in main
+/// task order.
 pub fn lanes(plan: &Plan, options: &LaneOptions) -> Lanes {
     let filter_empty = options.filter.is_empty();
     let mut per_task: Vec<Vec<usize>> = vec![Vec::new(); usize::from(TaskNo::COUNT)];
@@ -196,9 +197,9 @@ pub fn lanes(plan: &Plan, options: &LaneOptions) -> Lanes {
             }
             let indices: Vec<usize> = by_phase.concat();
             let summary = Summary::of(indices.iter().map(|i| &plan.activities[*i]));
-            let (dated, undated): (Vec<usize>, Vec<usize>) = indices.iter().partition(|i| {
-                plan.activities[**i].start.is_some() && plan.activities[**i].due.is_some()
-            });
+            let (dated, undated): (Vec<usize>, Vec<usize>) = indices
+                .iter()
+                .partition(|i| activity_span(&plan.activities[**i]).is_some());
             out.dated += dated.len();
             out.undated.extend(undated);
             group_count += indices.len();
@@ -264,5 +265,64 @@ pub fn bar_rect(scale: &Scale, row_y: f64, row_h: f64, start: NaiveDate, due: Na
         y: row_y + BAR_PAD,
         width,
         height: row_h - 2.0 * BAR_PAD,
+    }
+}
+
+/// The days an activity covers on the timeline: start to due, or its one
+/// date when it has only a start or only a due date (drawn as a marker,
+/// see [`is_marker`]); `None` without dates.
+pub fn activity_span(a: &Activity) -> Option<(NaiveDate, NaiveDate)> {
+    match (a.start, a.due) {
+        (Some(s), Some(d)) => Some((s, d)),
+        (Some(one), None) | (None, Some(one)) => Some((one, one)),
+        (None, None) => None,
+    }
+}
+
+/// Whether an activity has exactly one of its dates, and so is drawn as a
+/// diamond marker on that date rather than as a bar.
+pub fn is_marker(a: &Activity) -> bool {
+    a.start.is_some() != a.due.is_some()
+}
+
+/// The dates to save when an activity drawn over `span` (see
+/// [`activity_span`]) is given the span `to`: a marker keeps having only
+/// the date it had, moved; a bar gets both.
+pub fn span_dates(
+    a: &Activity,
+    to: (NaiveDate, NaiveDate),
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match (a.start, a.due) {
+        (Some(_), None) => (Some(to.0), None),
+        (None, Some(_)) => (None, Some(to.1)),
+        _ => (Some(to.0), Some(to.1)),
+    }
+}
+
+/// The box of a marker on `date` in a row at `row_y` of height `row_h`: a
+/// square centred on the day, as tall as a bar.
+pub fn marker_rect(scale: &Scale, row_y: f64, row_h: f64, date: NaiveDate) -> Rect {
+    let side = row_h - 2.0 * BAR_PAD;
+    Rect {
+        x: scale.x(date) + scale.px_per_day / 2.0 - side / 2.0,
+        y: row_y + BAR_PAD,
+        width: side,
+        height: side,
+    }
+}
+
+/// Where activity `a` is drawn over `span` in a row at `row_y` of height
+/// `row_h`: a marker's box or a bar.
+pub fn activity_rect(
+    scale: &Scale,
+    row_y: f64,
+    row_h: f64,
+    a: &Activity,
+    span: (NaiveDate, NaiveDate),
+) -> Rect {
+    if is_marker(a) {
+        marker_rect(scale, row_y, row_h, span.0)
+    } else {
+        bar_rect(scale, row_y, row_h, span.0, span.1)
     }
 }

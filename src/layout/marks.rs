@@ -56,7 +56,7 @@ pub struct PhaseBand {
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    crate::model::danish_date(d)
 }
 
 /// The five phases as bands, labelled as fully as their width allows.

@@ -15,8 +15,13 @@ pub mod svg;
 pub mod working_days;
 
 pub use axis::{axis, AxisRow, Tick, Unit};
-pub use lanes::{bar_rect, lanes, LaneOptions, Lanes, Rect, Row, RowKey, Summary};
-pub use scale::{dragged, phase_fit, plan_range, DragMode, PhaseFit, Scale, Zoom};
+pub use lanes::{
+    activity_rect, activity_span, bar_rect, is_marker, lanes, marker_rect, span_dates, LaneOptions,
+    Lanes, Rect, Row, RowKey, Summary,
+};
+pub use scale::{
+    dragged, phase_fit, plan_range, print_px_per_day, print_zoom, DragMode, PhaseFit, Scale, Zoom,
+};
 
 #[cfg(test)]
 mod tests;

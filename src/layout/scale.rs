@@ -49,6 +49,24 @@ pub fn fit(days: i64, width: f64) -> f64 {
     (width / days.max(1) as f64).clamp(0.05, 24.0)
 }
 
+/// Pixels per day for printing a chart of `days` days, with a label
+/// column `label_w` wide and `height` tall (head and rows), on a page area
+/// of `page_w` × `page_h`: when the chart is too tall it will be shrunk to
+/// fit the height (see [`print_zoom`]), and the days are widened so that
+/// the shrunk chart still fills the page's width.
+pub fn print_px_per_day(days: i64, label_w: f64, height: f64, page_w: f64, page_h: f64) -> f64 {
+    let zoom = (page_h / height.max(1.0)).min(1.0);
+    fit(days, page_w / zoom - label_w)
+}
+
+/// The factor (at most 1) that shrinks a chart of `width` × `height` to
+/// fit a page area of `page_w` × `page_h`.
+pub fn print_zoom(width: f64, height: f64, page_w: f64, page_h: f64) -> f64 {
+    (page_w / width.max(1.0))
+        .min(page_h / height.max(1.0))
+        .min(1.0)
+}
+
 /// Maps dates to x positions: day `start` begins at x = 0, each day is
 /// `px_per_day` wide.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::axis::{axis, days_off, days_off_path, grid_path, AxisRow, Unit, AXIS_ROW_H};
-use super::lanes::{bar_rect, Lanes, Row, RowKey};
+use super::lanes::{activity_rect, activity_span, Lanes, Row, RowKey};
 use super::marks::{
     fit_text, milestones, phase_bands, status_color, time_windows, MilestoneKind, GO_LIVE_COLOR,
     MILESTONE_ROW_H, OVERDUE_COLOR, PHASE_COLORS, PHASE_ROW_H, SUMMARY_COLOR, TODAY_COLOR,
@@ -78,7 +78,7 @@ pub fn escape(text: &str) -> String {
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    crate::model::danish_date(d)
 }
 
 /// The legend: (kind of swatch, colour, label). Kinds: "bar", "line",
@@ -90,6 +90,7 @@ pub fn legend() -> Vec<(&'static str, &'static str, &'static str)> {
         .collect();
     items.extend([
         ("overdue", OVERDUE_COLOR, "Forsinket"),
+        ("diamond", status_color(Status::IkkeStartet), "Kun én dato"),
         ("summary", SUMMARY_COLOR, "Samlet (sammenfoldet)"),
         ("diamond", PHASE_COLORS[2], "Faseovergang"),
         ("diamond", GO_LIVE_COLOR, "Go-live"),
@@ -136,7 +137,9 @@ pub fn row_label(plan: &Plan, row: &Row) -> String {
 pub fn activity_tooltip(a: &crate::model::Activity, today: NaiveDate) -> String {
     let dates = match (a.start, a.due) {
         (Some(s), Some(d)) => format!("{}–{}", date(s), date(d)),
-        _ => "ingen datoer".to_string(),
+        (Some(s), None) => format!("start {} (ingen slutdato)", date(s)),
+        (None, Some(d)) => format!("slut {} (ingen startdato)", date(d)),
+        (None, None) => "ingen datoer".to_string(),
     };
     let who = if a.responsible.is_empty() {
         "ingen ansvarlig"
@@ -385,6 +388,46 @@ pub fn bar_layer(width: f64, height: f64, status: Status, overdue: bool) -> Stri
     s
 }
 
+/// The shapes of an activity with only one date, in a `side` × `side` box
+/// at the origin: a diamond in its status colour (no handles: only the
+/// whole marker moves), and the overdue marker.
+pub fn marker_layer(side: f64, status: Status, overdue: bool) -> String {
+    let r = side / 2.0;
+    let mut s = format!(
+        r#"<path class="tl-bar-rect tl-marker" d="{}" fill="{}"{}/>"#,
+        diamond(r, r, r),
+        status_color(status),
+        if overdue {
+            format!(r#" stroke="{OVERDUE_COLOR}" stroke-width="2""#)
+        } else {
+            String::new()
+        }
+    );
+    if overdue {
+        let _ = write!(
+            s,
+            r#"<path class="tl-overdue-mark" d="M{:.1} 0h12l-6 11z" fill="{OVERDUE_COLOR}"/>"#,
+            side + 2.0
+        );
+    }
+    s
+}
+
+/// The shapes of activity `a` drawn in `rect` (see
+/// [`super::lanes::activity_rect`]), from its top-left corner.
+pub fn activity_layer(
+    a: &crate::model::Activity,
+    rect: &super::lanes::Rect,
+    today: NaiveDate,
+) -> String {
+    let overdue = a.is_overdue(today);
+    if super::lanes::is_marker(a) {
+        marker_layer(rect.width, a.status, overdue)
+    } else {
+        bar_layer(rect.width, rect.height, a.status, overdue)
+    }
+}
+
 /// Width and height in pixels of the file [`timeline_svg`] writes.
 pub fn svg_size(lanes: &Lanes, scale: &Scale) -> (f64, f64) {
     let head_h = chart_head_height(&axis(scale));
@@ -485,17 +528,17 @@ pub fn timeline_svg(plan: &Plan, lanes: &Lanes, scale: &Scale, options: &SvgOpti
         let Some(a) = row.index.and_then(|i| plan.activities.get(i)) else {
             continue;
         };
-        let Some((start, due)) = a.start.zip(a.due) else {
+        let Some(span) = activity_span(a) else {
             continue;
         };
-        let r = bar_rect(scale, row.y, row.height, start, due);
+        let r = activity_rect(scale, row.y, row.height, a, span);
         let _ = write!(
             s,
             r#"<g transform="translate({:.1} {:.1})"><title>{}</title>{}</g>"#,
             r.x,
             r.y,
             escape(&activity_tooltip(a, options.today)),
-            bar_layer(r.width, r.height, a.status, a.is_overdue(options.today))
+            activity_layer(a, &r, options.today)
         );
     }
     let _ = writeln!(

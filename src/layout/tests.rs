@@ -262,9 +262,35 @@ fn filters_hide_other_tasks_and_undated_activities_are_listed() {
             &RowKey::Task(task(5))
         ]
     );
+    // With only a due date it gets a row (drawn as a marker).
+    assert!(l.undated.is_empty());
+    assert!(l.row(&RowKey::Activity(id.clone())).is_some());
+    let in_task = p.activities.iter().filter(|a| a.task == task(5)).count();
+    assert_eq!(l.dated, in_task);
+    // Without either date it is listed instead.
+    p.apply(
+        Edit::UpdateActivity {
+            id: id.clone(),
+            change: ActivityChange::Dates {
+                start: None,
+                due: None,
+            },
+        },
+        Timestamp(2),
+    )
+    .unwrap();
+    let l = lanes(
+        &p,
+        &LaneOptions {
+            filter: ActivityFilter {
+                task: Some(task(5)),
+                ..ActivityFilter::default()
+            },
+            ..LaneOptions::default()
+        },
+    );
     assert_eq!(l.undated, vec![p.position(&id).unwrap()]);
     assert!(l.row(&RowKey::Activity(id)).is_none());
-    let in_task = p.activities.iter().filter(|a| a.task == task(5)).count();
     assert_eq!(l.dated, in_task - 1);
     // A filter matching nothing leaves no rows.
     let none = lanes(
@@ -604,4 +630,116 @@ fn base64_matches_the_standard() {
 fn escape_handles_control_characters() {
     assert_eq!(escape("a\u{1}b"), "a b");
     assert_eq!(escape("x<y"), "x&lt;y");
+}
+
+#[test]
+fn activities_with_one_date_are_markers_on_that_date() {
+    let p = plan();
+    let mut a = p.activities[0].clone();
+    let (s0, d0) = (d(2027, 3, 1), d(2027, 3, 12));
+    a.start = Some(s0);
+    a.due = Some(d0);
+    assert_eq!(activity_span(&a), Some((s0, d0)));
+    assert!(!is_marker(&a));
+    assert_eq!(span_dates(&a, (s0, d0)), (Some(s0), Some(d0)));
+    let scale = Scale::new(d(2027, 1, 1), d(2027, 12, 31), 5.0);
+    assert_eq!(
+        activity_rect(&scale, 10.0, 24.0, &a, (s0, d0)),
+        bar_rect(&scale, 10.0, 24.0, s0, d0)
+    );
+    // Only a start: a marker on it; moving keeps only a start.
+    a.due = None;
+    assert!(is_marker(&a));
+    assert_eq!(activity_span(&a), Some((s0, s0)));
+    let moved = dragged(s0, s0, DragMode::Move, 3);
+    assert_eq!(moved, (d(2027, 3, 4), d(2027, 3, 4)));
+    assert_eq!(span_dates(&a, moved), (Some(d(2027, 3, 4)), None));
+    // The marker is a square box centred on the day, as tall as a bar.
+    let r = activity_rect(&scale, 10.0, 24.0, &a, (s0, s0));
+    let bar = bar_rect(&scale, 10.0, 24.0, s0, s0);
+    assert_eq!(r, marker_rect(&scale, 10.0, 24.0, s0));
+    assert_eq!((r.y, r.height), (bar.y, bar.height));
+    assert_eq!(r.width, r.height);
+    assert_eq!(r.x + r.width / 2.0, scale.x(s0) + 2.5);
+    // Only a due date: the same, on the due date.
+    a.start = None;
+    a.due = Some(d0);
+    assert!(is_marker(&a));
+    assert_eq!(activity_span(&a), Some((d0, d0)));
+    assert_eq!(span_dates(&a, (d0, d0)), (None, Some(d0)));
+    // No dates: nothing to draw.
+    a.due = None;
+    assert_eq!(activity_span(&a), None);
+    assert!(!is_marker(&a));
+    // The summary of a lane counts markers' dates.
+    let mut b = p.activities[1].clone();
+    b.start = Some(d(2027, 2, 1));
+    b.due = Some(d(2027, 2, 3));
+    let mut c = p.activities[2].clone();
+    c.start = None;
+    c.due = Some(d(2027, 5, 1));
+    let sum = Summary::of([&b, &c].into_iter()).unwrap();
+    assert_eq!((sum.start, sum.due), (d(2027, 2, 1), d(2027, 5, 1)));
+}
+
+#[test]
+fn markers_are_drawn_in_the_svg() {
+    let mut p = plan();
+    let id = p.activities[0].id.clone();
+    p.apply(
+        Edit::UpdateActivity {
+            id,
+            change: ActivityChange::Dates {
+                start: Some(d(2027, 2, 1)),
+                due: None,
+            },
+        },
+        Timestamp(1),
+    )
+    .unwrap();
+    let l = lanes(&p, &LaneOptions::default());
+    let (first, last) = plan_range(&p);
+    let s = Scale::new(first, last, 5.0);
+    let svg = timeline_svg(
+        &p,
+        &l,
+        &s,
+        &SvgOptions {
+            printed: d(2027, 1, 1),
+            today: d(2027, 1, 1),
+            zoom: "Måned",
+            fonts: None,
+        },
+    );
+    assert_eq!(svg.matches("tl-marker").count(), 1);
+    assert!(svg.contains("start 01.02.2027 (ingen slutdato)"));
+    assert_eq!(check_xml(&svg).map(|_| ()), Ok(()));
+}
+
+#[test]
+fn printing_fits_the_chart_to_the_page() {
+    let (page_w, page_h) = (1000.0, 600.0);
+    // A short chart fills the width at full size.
+    let ppd = print_px_per_day(500, 280.0, 400.0, page_w, page_h);
+    assert!((280.0 + 500.0 * ppd - page_w).abs() < 1e-9);
+    assert_eq!(print_zoom(280.0 + 500.0 * ppd, 400.0, page_w, page_h), 1.0);
+    // A chart twice the page's height is halved, and twice as many
+    // pixels per day keep the halved chart as wide as the page.
+    let ppd = print_px_per_day(500, 280.0, 1200.0, page_w, page_h);
+    let width = 280.0 + 500.0 * ppd;
+    assert!((width - 2.0 * page_w).abs() < 1e-9);
+    let zoom = print_zoom(width, 1200.0, page_w, page_h);
+    assert!((zoom - 0.5).abs() < 1e-9);
+    assert!(width * zoom <= page_w + 1e-9 && 1200.0 * zoom <= page_h + 1e-9);
+    // Whatever the sizes, the zoomed chart fits.
+    for (days, h) in [(30, 5000.0), (3000, 100.0), (3000, 9000.0), (1, 1.0)] {
+        let ppd = print_px_per_day(days, 280.0, h, page_w, page_h);
+        let w = 280.0 + days as f64 * ppd;
+        let z = print_zoom(w, h, page_w, page_h);
+        assert!(z > 0.0 && z <= 1.0);
+        assert!(
+            w * z <= page_w + 1e-9 && h * z <= page_h + 1e-9,
+            "{days} {h}"
+        );
+    }
 }

@@ -59,13 +59,18 @@ impl Plan {
 
     /// The distinct responsible persons named in the plan, sorted.
     pub fn responsibles(&self) -> Vec<String> {
-        // Lower-case each name once, not in every comparison: plans can
-        // hold thousands of activities.
-        let mut names: Vec<(String, &str)> = self
+        // Plans can hold thousands of activities naming a few people:
+        // drop exact repeats first, then lower-case each distinct name once.
+        let mut distinct: Vec<&str> = self
             .activities
             .iter()
             .map(|a| a.responsible.trim())
             .filter(|r| !r.is_empty())
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut names: Vec<(String, &str)> = distinct
+            .into_iter()
             .map(|r| (r.to_lowercase(), r))
             .collect();
         names.sort_unstable();

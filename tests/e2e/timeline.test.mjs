@@ -362,7 +362,14 @@ test('Download SVG gives a well-formed standalone SVG with every title; Download
   });
 });
 
-test('printing draws every row fitted to the paper, with a header and a legend', async () => {
+/** Number of pages of a PDF made by Chromium. */
+function pdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+}
+
+const MM = 96 / 25.4;
+
+test('printing fits every row on one landscape page, with a header and a legend', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page, { municipality: 'Vejle', solution: 'KY' });
     await gotoTimeline(page);
@@ -375,13 +382,67 @@ test('printing draws every row fitted to the paper, with a header and a legend',
     assert.ok(await page.locator('.tl-legend').isVisible());
     assert.equal(await page.locator('.tl-toolbar').isVisible(), false);
     assert.equal(await page.locator('.topbar').isVisible(), false);
-    // Fitted to A3 landscape: 400 mm of 96 dpi pixels, label column included.
-    const width = await page.locator('.tl-grid').evaluate((el) => el.getBoundingClientRect().width);
-    assert.ok(width <= (400 * 96) / 25.4 + 1, `chart ${width}px fits A3`);
+    // The whole chart (shrunk to fit) lies within A3 landscape inside its 10 mm margins.
+    const box = await page.locator('.tl-grid').evaluate((el) => el.getBoundingClientRect().toJSON());
+    assert.ok(box.width <= 400 * MM + 1, `chart ${box.width}px wide fits A3`);
+    assert.ok(box.bottom <= 277 * MM + 1, `chart ends at ${box.bottom}px, within one A3 page`);
+    assert.ok(box.width >= 390 * MM, `chart ${box.width}px uses the page's width`);
     assert.match(await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent).join()), /size: A3 landscape/);
     await page.screenshot({ path: '/tmp/timeline-print.png', fullPage: true });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    await page.emulateMedia({ media: 'screen' });
+    // Back to no emulation (media 'screen' would apply to the PDF too).
+    await page.emulateMedia({ media: null });
     await eventually(() => page.locator('g.tl-bar').count(), (n) => n < TOTAL);
+    // Printing for real (Chromium fires beforeprint and afterprint) gives one page on either paper.
+    for (const paper of ['A3', 'A4']) {
+      await page.locator('.tl-paper select').selectOption(paper);
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      assert.equal(pdfPages(pdf), 1, `one ${paper} page`);
+    }
+    await eventually(() => page.locator('g.tl-bar').count(), (n) => n < TOTAL);
+  });
+});
+
+test('an activity with only one date is a marker on that date that moves by keyboard and drag', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoTimeline(page);
+    const a = await middleOfF2(page);
+    await onlyTask(page, a.task);
+    const b = bar(page, a.id);
+    await b.scrollIntoViewIfNeeded();
+    await b.click();
+    const editor = page.locator('aside.editor');
+    await editor.waitFor();
+    await typeDate(editor.locator('input[name="due"]'), '');
+    await eventually(async () => (await activity(page, a.id)).due, null);
+    // Still on the timeline, as a diamond centred on its start date.
+    await expectCount(b.locator('path.tl-marker'), 1);
+    await expectCount(page.locator('section.tl-undated:not([hidden])'), 0);
+    assert.match(await b.getAttribute('class'), /\bmarker\b/);
+    assert.match(await b.getAttribute('aria-label'), new RegExp(`${danish(a.start).replace(/\./g, '\\.')}, kun startdato`));
+    const dayX = (box) => box.x + box.width / 2;
+    const before = await b.locator('path.tl-marker').boundingBox();
+    // Keyboard: Shift+arrow (and Ctrl+arrow) move its one date; no due date appears.
+    await b.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Control+ArrowRight');
+    await eventually(async () => {
+      const s = await activity(page, a.id);
+      return [s.start, s.due];
+    }, [addDays(a.start, 2), null]);
+    await eventually(async () => Math.round(dayX(await b.locator('path.tl-marker').boundingBox()) - dayX(before)), 10);
+    // Drag: 3 days to the right (5 px a day at month zoom).
+    const box = await b.locator('path.tl-marker').boundingBox();
+    const [x, y] = [dayX(box), box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 3; i++) await page.mouse.move(x + i * 5, y);
+    await expectText(page.locator('.tl-tooltip span').first(), new RegExp(`^${danish(addDays(a.start, 5)).replace(/\./g, '\\.')}, kun startdato`));
+    await page.mouse.up();
+    await eventually(async () => {
+      const s = await activity(page, a.id);
+      return [s.start, s.due];
+    }, [addDays(a.start, 5), null]);
   });
 });

@@ -7,17 +7,20 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{commit, dom, Drag, Tl};
-use crate::layout::{dragged, DragMode, RowKey};
+use crate::layout::{activity_span, dragged, is_marker, DragMode, RowKey};
 use crate::model::ActivityId;
 use crate::ui::AppState;
 
 /// Pixels the pointer must travel before a press counts as a drag.
 const DRAG_SLOP: f64 = 3.0;
 
-/// The current dates of activity `id`, if it has both.
-fn dates(app: AppState, id: &ActivityId) -> Option<(NaiveDate, NaiveDate)> {
-    app.plan
-        .with_untracked(|p| p.as_ref()?.activity(id).and_then(|a| a.start.zip(a.due)))
+/// The days activity `id` covers on the timeline (see
+/// [`activity_span`]), and whether it is a one-date marker.
+fn dates(app: AppState, id: &ActivityId) -> Option<((NaiveDate, NaiveDate), bool)> {
+    app.plan.with_untracked(|p| {
+        let a = p.as_ref()?.activity(id)?;
+        Some((activity_span(a)?, is_marker(a)))
+    })
 }
 
 /// The bar element holding `target` and its activity id, if any.
@@ -78,13 +81,17 @@ pub fn pointer_down(app: AppState, tl: Tl, ev: web_sys::PointerEvent) {
     let Some((bar, id)) = bar_of(ev.target()) else {
         return;
     };
-    let Some(from) = dates(app, &id) else { return };
+    let Some((from, marker)) = dates(app, &id) else {
+        return;
+    };
     let class = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.get_attribute("class"))
         .unwrap_or_default();
-    let mode = if class.contains("tl-handle-start") {
+    let mode = if marker {
+        DragMode::Move
+    } else if class.contains("tl-handle-start") {
         DragMode::Start
     } else if class.contains("tl-handle-end") {
         DragMode::End
@@ -162,9 +169,12 @@ pub fn key_down(app: AppState, tl: Tl, ev: web_sys::KeyboardEvent) {
         }
         "ArrowLeft" | "ArrowRight" if modifier => {
             ev.prevent_default();
-            let Some(from) = dates(app, &id) else { return };
+            let Some((from, marker)) = dates(app, &id) else {
+                return;
+            };
             let step = if key == "ArrowLeft" { -1 } else { 1 };
-            let mode = if ev.ctrl_key() || ev.meta_key() {
+            // A marker has one date: every arrow move moves it.
+            let mode = if (ev.ctrl_key() || ev.meta_key()) && !marker {
                 DragMode::End
             } else {
                 DragMode::Move

@@ -13,8 +13,10 @@ use super::{bar, Tl, Ui, LABEL_W};
 use crate::catalog;
 use crate::layout::axis::AXIS_ROW_H;
 use crate::layout::marks::{MILESTONE_ROW_H, PHASE_ROW_H};
-use crate::layout::svg::{backdrop_layer, bar_layer, head_layer, lanes_layer, overlay_layer};
-use crate::layout::{bar_rect, RowKey};
+use crate::layout::svg::{
+    backdrop_layer, bar_layer, head_layer, lanes_layer, marker_layer, overlay_layer,
+};
+use crate::layout::{activity_rect, activity_span, is_marker, RowKey};
 use crate::ui::{format, AppState};
 
 /// Extra pixels of rows drawn above and below the viewport.
@@ -187,16 +189,20 @@ fn click(app: AppState, tl: Tl, ev: web_sys::Event) {
 pub(super) fn draw_head(app: AppState, tl: Tl, ui: &mut Ui) {
     let c = &mut ui.chart;
     let range = (!tl.opts.with(|o| o.printing)).then(|| {
+        // The width in coarse steps too, so the first measurement of the
+        // view (close to the guess) does not redraw the head.
+        let width = (tl.view_w.get() / TICK_STEP).ceil() * TICK_STEP;
         let left = tl.tick_left.get() - TICK_MARGIN;
-        (left, left + tl.view_w.get() + 2.0 * TICK_MARGIN + TICK_STEP)
+        (left, left + width + 2.0 * TICK_MARGIN + TICK_STEP)
     });
     let (width, head_h) = (tl.scale().width(), tl.head_h());
-    sync_attr(
-        &c.grid,
-        "style",
-        &mut c.cache[0],
-        format!("width:{:.0}px", LABEL_W + width),
-    );
+    let zoom = tl.frame.with(|f| f.zoom);
+    let mut style = format!("width:{:.0}px", LABEL_W + width);
+    if zoom < 1.0 {
+        // Printing: the chart shrunk to fit the page.
+        style.push_str(&format!(";zoom:{zoom:.4}"));
+    }
+    sync_attr(&c.grid, "style", &mut c.cache[0], style);
     sync_attr(&c.head, "width", &mut c.cache[1], format!("{width:.0}"));
     sync_attr(&c.head, "height", &mut c.cache[2], format!("{head_h:.0}"));
     let corner = tl.frame.with(|f| {
@@ -359,11 +365,12 @@ fn update_bar(
     selected: bool,
     el: &mut RowEl,
 ) {
-    let Some((start, due)) = a.start.zip(a.due) else {
+    let Some(span) = activity_span(a) else {
         return;
     };
-    let (s, e) = preview.unwrap_or((start, due));
-    let rect = bar_rect(scale, r.y, r.height, s, e);
+    let (s, e) = preview.unwrap_or(span);
+    let marker = is_marker(a);
+    let rect = activity_rect(scale, r.y, r.height, a, (s, e));
     let overdue = a.is_overdue(tl.today);
     let Some(bar) = el.bar.clone() else { return };
     sync_attr(
@@ -375,10 +382,15 @@ fn update_bar(
     sync_markup(
         &bar,
         &mut el.sig[5],
-        bar_layer(rect.width, rect.height, a.status, overdue),
+        if marker {
+            marker_layer(rect.width, a.status, overdue)
+        } else {
+            bar_layer(rect.width, rect.height, a.status, overdue)
+        },
     );
     let mut class = String::from("tl-bar");
     for (on, name) in [
+        (marker, " marker"),
         (overdue, " overdue"),
         (preview.is_some(), " dragging"),
         (selected, " selected"),
@@ -395,13 +407,22 @@ fn update_bar(
     };
     let late = if overdue { ", forsinket" } else { "" };
     let label = format!(
-        "{}: {} til {}, {}, {who}{late}",
+        "{}: {}, {}, {who}{late}",
         a.title,
-        format::date(s),
-        format::date(e),
+        span_text(a, s, e),
         a.status.label()
     );
     sync_attr(&bar, "aria-label", &mut el.sig[7], label);
+}
+
+/// The dates of activity `a` shown as `s`–`e`, in words: "1.3.2027 til
+/// 5.3.2027", or for a marker "1.3.2027, kun startdato".
+fn span_text(a: &crate::model::Activity, s: chrono::NaiveDate, e: chrono::NaiveDate) -> String {
+    match (a.start, a.due) {
+        (Some(_), None) => format!("{}, kun startdato", format::date(s)),
+        (None, Some(_)) => format!("{}, kun slutdato", format::date(e)),
+        _ => format!("{} til {}", format::date(s), format::date(e)),
+    }
 }
 
 /// The dragged bar, on every pointer move: only that one row is redrawn
@@ -502,8 +523,8 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
                 .as_ref()
                 .filter(|d| d.id == id)
                 .map(|d| d.to)
-                .or(a.start.zip(a.due))?;
-            let rect = bar_rect(&tl.scale(), row.0, row.1, s, e);
+                .or(activity_span(a))?;
+            let rect = activity_rect(&tl.scale(), row.0, row.1, a, (s, e));
             let who = if a.responsible.is_empty() {
                 "ingen"
             } else {
@@ -518,13 +539,17 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
                 ),
                 [
                     a.title.clone(),
-                    format!(
-                        "{} – {} ({} – {}, {days} dage)",
-                        format::date(s),
-                        format::date(e),
-                        format::week(s),
-                        format::week(e)
-                    ),
+                    if is_marker(a) {
+                        format!("{} ({})", span_text(a, s, e), format::week(s))
+                    } else {
+                        format!(
+                            "{} – {} ({} – {}, {days} dage)",
+                            format::date(s),
+                            format::date(e),
+                            format::week(s),
+                            format::week(e)
+                        )
+                    },
                     format!("Ansvarlig: {who}"),
                     format!("Status: {} · {}", a.status.label(), a.phase.label()),
                     if a.is_overdue(tl.today) {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::dom::{self, html, set};
 use super::{bar::focus_bar, Tl, Ui};
 use crate::layout::scale::overlapping;
-use crate::layout::{phase_fit, DragMode, PhaseFit};
+use crate::layout::{phase_fit, span_dates, DragMode, PhaseFit};
 use crate::model::{ActivityChange, ActivityId, Edit, Phase, PhaseWindow};
 use crate::ui::{format, AppState};
 
@@ -22,17 +22,16 @@ pub(crate) struct Question {
     to: (NaiveDate, NaiveDate),
     extended: PhaseWindow,
     kept: (NaiveDate, NaiveDate),
+    /// The dates saved for `to` and for `kept` (a marker keeps its one date).
+    saved: [(Option<NaiveDate>, Option<NaiveDate>); 2],
     overlaps: Vec<Phase>,
     group: Option<String>,
 }
 
-fn dates_edit(id: ActivityId, (start, due): (NaiveDate, NaiveDate)) -> Edit {
+fn dates_edit(id: ActivityId, (start, due): (Option<NaiveDate>, Option<NaiveDate>)) -> Edit {
     Edit::UpdateActivity {
         id,
-        change: ActivityChange::Dates {
-            start: Some(start),
-            due: Some(due),
-        },
+        change: ActivityChange::Dates { start, due },
     }
 }
 
@@ -61,13 +60,18 @@ pub(crate) fn change_dates(
             PhaseFit::Outside { extended, .. } => overlapping(p, a.phase, extended),
             PhaseFit::Inside => Vec::new(),
         };
-        Some((a.title.clone(), a.phase, window, fit, overlaps))
+        let kept = match fit {
+            PhaseFit::Outside { kept, .. } => kept,
+            PhaseFit::Inside => to,
+        };
+        let saved = [span_dates(a, to), span_dates(a, kept)];
+        Some((a.title.clone(), a.phase, window, fit, overlaps, saved))
     });
-    let Some((title, phase, window, fit, overlaps)) = found else {
+    let Some((title, phase, window, fit, overlaps, saved)) = found else {
         return;
     };
     match fit {
-        PhaseFit::Inside => report(app, app.edit_grouped(dates_edit(id, to), group)),
+        PhaseFit::Inside => report(app, app.edit_grouped(dates_edit(id, saved[0]), group)),
         PhaseFit::Outside { extended, kept } => tl.question.set(Some(Question {
             id,
             title,
@@ -76,6 +80,7 @@ pub(crate) fn change_dates(
             to,
             extended,
             kept,
+            saved,
             overlaps,
             group,
         })),
@@ -97,12 +102,12 @@ fn answer(app: AppState, tl: Tl, extend: Option<bool>) {
                     phase: q.phase,
                     window: q.extended,
                 },
-                dates_edit(q.id.clone(), q.to),
+                dates_edit(q.id.clone(), q.saved[0]),
             ])),
         ),
         Some(false) => report(
             app,
-            app.edit_grouped(dates_edit(q.id.clone(), q.kept), q.group),
+            app.edit_grouped(dates_edit(q.id.clone(), q.saved[1]), q.group),
         ),
         None => {}
     }

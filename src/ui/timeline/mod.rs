@@ -24,9 +24,13 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::activities::FilterBar;
 use super::{clock, format, use_app, ActivityEditor, AppState};
-use crate::layout::scale::fit;
+use crate::layout::axis::AXIS_ROW_H;
+use crate::layout::marks::{MILESTONE_ROW_H, PHASE_ROW_H};
 use crate::layout::svg::chart_head_height;
-use crate::layout::{axis, lanes, plan_range, AxisRow, DragMode, LaneOptions, Lanes, Scale, Zoom};
+use crate::layout::{
+    axis, lanes, plan_range, print_px_per_day, print_zoom, AxisRow, DragMode, LaneOptions, Lanes,
+    Scale, Zoom,
+};
 use crate::model::{ActivityId, TaskGroup, TaskNo};
 use dom::{html, set, Listener};
 
@@ -59,14 +63,25 @@ pub(crate) enum Paper {
     A3,
 }
 
+/// Page margin when printing, on every side.
+const PRINT_MARGIN_MM: f64 = 10.0;
+/// Height kept on the printed page above the chart for the header and the legend.
+const PRINT_HEAD_MM: f64 = 30.0;
+
 impl Paper {
-    /// Printable width in CSS pixels (landscape, 10 mm margins).
-    pub fn width_px(self) -> f64 {
-        let mm = match self {
-            Paper::A4 => 297.0 - 20.0,
-            Paper::A3 => 420.0 - 20.0,
+    /// Width and height in CSS pixels of the area the chart is fitted to
+    /// when printing (landscape, inside the margins, below the header and
+    /// legend).
+    pub fn chart_area(self) -> (f64, f64) {
+        let (w, h) = match self {
+            Paper::A4 => (297.0, 210.0),
+            Paper::A3 => (420.0, 297.0),
         };
-        mm * 96.0 / 25.4
+        let px = 96.0 / 25.4;
+        (
+            (w - 2.0 * PRINT_MARGIN_MM) * px,
+            (h - 2.0 * PRINT_MARGIN_MM - PRINT_HEAD_MM) * px,
+        )
     }
 
     /// CSS page size name.
@@ -100,6 +115,8 @@ pub(crate) struct Frame {
     pub scale: Scale,
     /// The axis rows.
     pub axis: Vec<AxisRow>,
+    /// How much the chart is shrunk to fit the paper when printing (1 on screen).
+    pub zoom: f64,
 }
 
 /// State of the timeline page.
@@ -157,11 +174,15 @@ impl Tl {
             .ok()
     }
 
+    /// The horizontal scroll position that puts `date` a third into the viewport.
+    fn left_for(&self, date: NaiveDate) -> f64 {
+        (self.scale_now().x(date) - self.view_w.get_untracked() / 3.0).max(0.0)
+    }
+
     /// Scrolls so that `date` sits a third into the viewport.
     pub fn scroll_to_date(&self, date: NaiveDate) {
-        let x = self.scale_now().x(date);
         if let Some(el) = self.scroller() {
-            el.set_scroll_left((x - self.view_w.get_untracked() / 3.0).max(0.0) as i32);
+            el.set_scroll_left(self.left_for(date) as i32);
             read_scroll(*self, &el);
         }
     }
@@ -211,18 +232,24 @@ fn new_state(app: AppState) -> Tl {
             .with(|p| p.as_ref().map(plan_range))
             .unwrap_or((today, today));
         let days = (last - first).num_days() + 1;
-        let ppd = opts.with(|o| {
-            if o.printing {
-                fit(days, o.paper.width_px() - LABEL_W - 8.0)
-            } else {
-                o.zoom.px_per_day(days, view_w.get())
+        // Printing fits the whole chart on one page: the days fill the
+        // page's width, and a chart too tall for the page is shrunk.
+        let print = opts.with(|o| o.printing.then(|| o.paper.chart_area()));
+        let rows_h = print.map_or(0.0, |_| lanes.with(|l| l.height));
+        let ppd = match print {
+            Some((w, h)) => {
+                let head = PHASE_ROW_H + MILESTONE_ROW_H + 3.0 * AXIS_ROW_H;
+                print_px_per_day(days, LABEL_W, head + rows_h, w, h)
             }
-        });
+            None => opts.with(|o| o.zoom.px_per_day(days, view_w.get())),
+        };
         let scale = Scale::new(first, last, ppd);
-        Frame {
-            scale,
-            axis: axis(&scale),
-        }
+        let axis = axis(&scale);
+        let zoom = print.map_or(1.0, |(w, h)| {
+            let height = chart_head_height(&axis) + rows_h;
+            print_zoom(LABEL_W + scale.width(), height, w, h)
+        });
+        Frame { scale, axis, zoom }
     });
     Tl {
         opts,
@@ -249,10 +276,15 @@ fn read_scroll(tl: Tl, el: &web_sys::Element) {
     if tl.scroll_left.get_untracked() != left {
         tl.scroll_left.set(left);
     }
-    let step = (left / chart::TICK_STEP).floor() * chart::TICK_STEP;
+    let step = tick_step(left);
     if tl.tick_left.get_untracked() != step {
         tl.tick_left.set(step);
     }
+}
+
+/// The scroll position `left` in the coarse steps the drawn ticks follow.
+fn tick_step(left: f64) -> f64 {
+    (left / chart::TICK_STEP).floor() * chart::TICK_STEP
 }
 
 /// Reads the scroll container's size into the state.
@@ -292,6 +324,11 @@ fn toggle_key(tl: Tl, key: &str) {
     }
 }
 
+/// The print header's date line.
+fn printed_on() -> String {
+    format!("Udskrevet {}", format::date(clock::today()))
+}
+
 /// The page's hand-drawn parts.
 pub(crate) struct Ui {
     page: web_sys::Element,
@@ -329,7 +366,8 @@ fn build(
     let header = html("header", "tl-print-header");
     let print_title = html("h1", "");
     let printed = html("p", "");
-    printed.set_text_content(Some(&format!("Udskrevet {}", format::date(clock::today()))));
+    printed.set_text_content(Some(&printed_on()));
+    let stamp = printed.clone();
     let _ = header.append_child(&print_title);
     let _ = header.append_child(&printed);
     let _ = main.insert_before(&header, main.first_child().as_ref());
@@ -386,7 +424,11 @@ fn build(
         Listener::new(
             &win,
             "beforeprint",
-            Box::new(move |_| tl.set_opts(|o| o.printing = true)),
+            Box::new(move |_| {
+                // The page may have been open since an earlier day.
+                stamp.set_text_content(Some(&printed_on()));
+                tl.set_opts(|o| o.printing = true);
+            }),
         ),
         Listener::new(
             &win,
@@ -405,6 +447,16 @@ fn build(
     ) {
         tl.view_w.set((w - LABEL_W - 80.0).max(200.0));
         tl.view_h.set((h - 240.0).max(300.0));
+    }
+    // The first frame is drawn where the view will be (today a third in,
+    // scrolled there by the observer's first call), not at the start and
+    // then again.
+    let (today, scale) = (tl.today, tl.scale_now());
+    if scale.start <= today && today <= scale.last() {
+        let most = (scale.width() - tl.view_w.get_untracked()).max(0.0);
+        let left = tl.left_for(today).min(most);
+        tl.scroll_left.set(left);
+        tl.tick_left.set(tick_step(left));
     }
     let measured = scroller.clone();
     let mut first = true;
@@ -492,7 +544,7 @@ fn sync_page(app: AppState, tl: Tl, ui: &mut Ui) {
     dom::sync_text(
         &ui.page_style,
         &mut ui.texts[3],
-        format!("@page {{ size: {paper} landscape; margin: 10mm; }}"),
+        format!("@page {{ size: {paper} landscape; margin: {PRINT_MARGIN_MM}mm; }}"),
     );
 }
 

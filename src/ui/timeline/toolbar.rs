@@ -73,10 +73,19 @@ fn set_zoom(tl: Tl, zoom: Zoom) {
         .scale_now()
         .date_at(tl.scroll_left.get_untracked() + tl.view_w.get_untracked() / 2.0);
     tl.set_opts(|o| o.zoom = zoom);
+    // The new scale is drawn where the view will be (the scroll position
+    // is read back once the chart has its new width), so the head is drawn
+    // once per zoom, not once at the old position and again after scrolling.
+    let (scale, view_w) = (tl.scale_now(), tl.view_w.get_untracked());
+    let left = (scale.x(centre) - view_w / 2.0)
+        .min(scale.width() - view_w)
+        .max(0.0);
+    tl.scroll_left.set(left);
+    tl.tick_left.set(super::tick_step(left));
     request_animation_frame(move || {
-        let x = tl.scale_now().x(centre);
         if let Some(el) = tl.scroller() {
-            el.set_scroll_left((x - tl.view_w.get_untracked() / 2.0).max(0.0) as i32);
+            el.set_scroll_left(left as i32);
+            super::read_scroll(tl, &el);
         }
     });
 }

@@ -1,5 +1,5 @@
-//! Activities without a start or due date: listed under the chart (they
-//! have no bar) with ways to give them dates.
+//! Activities with neither a start nor a due date: listed under the
+//! chart (they have no bar) with ways to give them dates.
 
 use chrono::Duration;
 use leptos::prelude::*;
@@ -48,15 +48,14 @@ pub(super) fn sync(app: AppState, tl: Tl, ui: &mut Ui) {
                 .iter()
                 .filter_map(|i| p.activities.get(*i))
                 .map(|a| {
-                    let missing = match (a.start, a.due) {
-                        (None, None) => "mangler start og slut",
-                        (None, Some(_)) => "mangler startdato",
-                        _ => "mangler slutdato",
-                    };
                     [
                         a.id.as_str().to_string(),
                         a.title.clone(),
-                        format!("HO {} · {} · {missing}", a.task.get(), a.phase.code()),
+                        format!(
+                            "HO {} · {} · mangler start og slut",
+                            a.task.get(),
+                            a.phase.code()
+                        ),
                         a.phase.code().to_string(),
                     ]
                 })
@@ -77,7 +76,7 @@ pub(super) fn sync(app: AppState, tl: Tl, ui: &mut Ui) {
         h.set_text_content(Some(&format!("Uden datoer ({})", items.len())));
         let hint = html("p", "hint");
         hint.set_text_content(Some(
-            "Disse aktiviteter har ingen bjælke, før de har både start- og slutdato.",
+            "Disse aktiviteter vises ikke på tidslinjen, før de har en start- eller slutdato.",
         ));
         let list = html("ul", "");
         for [id, title, meta, phase] in &items {
