@@ -48,6 +48,9 @@ export async function withApp(env, fn, { initScript, open = true } = {}) {
     timezoneId: 'Europe/Copenhagen',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    // The release build registers a service worker; these tests are about
+    // the app, not its offline copy (tests/e2e/hosting.test.mjs is).
+    serviceWorkers: 'block',
   });
   context.setDefaultTimeout(10_000);
   if (initScript) await context.addInitScript(initScript);
