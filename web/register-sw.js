@@ -12,18 +12,22 @@ if ('serviceWorker' in navigator) {
     document.documentElement.setAttribute('data-implan-update', 'ready');
     window.dispatchEvent(new Event('implan-update'));
   };
-  navigator.serviceWorker
-    .register('./sw.js')
-    .then((reg) => {
-      if (reg.waiting && navigator.serviceWorker.controller) ready(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const worker = reg.installing;
-        worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(worker);
+  // After the page has loaded, so that filling the cache does not compete
+  // with the first start.
+  window.addEventListener('load', () => {
+    navigator.serviceWorker
+      .register('./sw.js')
+      .then((reg) => {
+        if (reg.waiting && navigator.serviceWorker.controller) ready(reg.waiting);
+        reg.addEventListener('updatefound', () => {
+          const worker = reg.installing;
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(worker);
+          });
         });
-      });
-    })
-    .catch(() => {});
+      })
+      .catch(() => {});
+  });
   window.addEventListener('implan-reload', () => {
     if (!waiting) {
       location.reload();

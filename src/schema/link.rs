@@ -62,8 +62,8 @@ impl fmt::Display for LinkError {
     }
 }
 
-/// `n` with '.' between thousands, the Danish way.
-fn thousands(n: usize) -> String {
+/// `n` with '.' between thousands, the Danish way (32.768).
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -192,7 +192,7 @@ pub fn CopyLinkResult(status: RwSignal<Option<Copied>>) -> impl IntoView {
                             }}
                         </p>
                         <label>
-                            {format!("Link til planen ({chars} tegn)")}
+                            {format!("Link til planen ({} tegn)", link::thousands(chars))}
                             <input type="text" class="link-field" readonly data-chars=chars.to_string() prop:value=url
                                 on:focus=move |ev| {
                                     let input: web_sys::HtmlInputElement = event_target(&ev);
