@@ -191,6 +191,12 @@ test('a plan link opens the same plan in a fresh browser profile: read-only prev
     assert.equal(await other.locator('.shared-plan input, .shared-plan textarea, .shared-plan select').count(), 0);
     assert.ok(!(await other.evaluate(() => location.hash)).includes('/del/'), 'the plan is taken out of the address');
     assert.deepEqual(await planKeys(other), []);
+    // The main menu leaves the preview (here its current view, Ny plan); the link opens it again.
+    await other.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Ny plan' }).click();
+    await other.locator('form.new-plan-form').waitFor();
+    await other.goto('about:blank');
+    await other.goto(link);
+    await waitReady(other);
 
     await other.getByRole('button', { name: 'Gem som min plan' }).click();
     await expectText(other.locator('#plan-heading'), 'Vejle Kommune · KY');

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::super::{clock, use_app, AppState};
@@ -100,6 +101,19 @@ impl LinkState {
             state.take_from_address(app);
         });
         std::mem::forget(listener);
+        // Any link of the main menu closes the preview, also the current
+        // view's (which changes no route).
+        let menu = window_event_listener(leptos::ev::click, move |ev| {
+            let in_menu = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("header nav a").ok().flatten())
+                .is_some();
+            if in_menu {
+                state.shared.set(None);
+            }
+        });
+        std::mem::forget(menu);
         // Going to another view closes the preview.
         Effect::watch(
             move || app.route.get(),
