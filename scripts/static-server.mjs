@@ -2,7 +2,7 @@
 // end-to-end tests and the bench command, and the Chromium launcher for
 // this machine. Serves on 127.0.0.1 only.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,17 +30,31 @@ const MIME = {
 
 /**
  * Serves `root` (default dist/) on 127.0.0.1 at a free port.
+ * Options: `prefix` (the path the app is hosted under, e.g.
+ * "/kommune/implan/"; default "/"), `securityHeaders` (send the headers the
+ * release build wrote to security-headers.json, from
+ * scripts/security-headers.mjs, as docs/HOSTING.md tells servers to).
  * Returns { url, close }.
  */
-export async function startServer(root = DIST) {
+export async function startServer(root = DIST, { prefix = '/', securityHeaders = false } = {}) {
   try {
     await stat(path.join(root, 'index.html'));
   } catch {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
   }
+  const extra = securityHeaders ? JSON.parse(await readFile(path.join(root, 'security-headers.json'), 'utf8')) : {};
   const server = http.createServer(async (req, res) => {
     try {
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (pathname + '/' === prefix) {
+        res.writeHead(301, { location: prefix, ...extra }).end();
+        return;
+      }
+      if (!pathname.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain', ...extra }).end('not found');
+        return;
+      }
+      pathname = '/' + pathname.slice(prefix.length);
       let file = path.normalize(path.join(root, pathname));
       if (file !== root && !file.startsWith(root + path.sep)) {
         res.writeHead(403).end();
@@ -52,10 +66,11 @@ export async function startServer(root = DIST) {
         info = await stat(file).catch(() => null);
       }
       if (!info?.isFile()) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        res.writeHead(404, { 'content-type': 'text/plain', ...extra }).end('not found');
         return;
       }
       res.writeHead(200, {
+        ...extra,
         'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': info.size,
         'cache-control': 'no-store',
@@ -75,7 +90,7 @@ export async function startServer(root = DIST) {
   });
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -10,6 +10,7 @@ mod export;
 mod export_followup;
 mod ics;
 mod import;
+pub mod link;
 mod time;
 
 pub use csv::activities_csv;

@@ -21,6 +21,7 @@ mod settings;
 mod share;
 mod state;
 mod timeline;
+mod update;
 mod workshop;
 
 pub use activities::ActivitiesPage;
@@ -111,6 +112,11 @@ pub fn App() -> impl IntoView {
     persist::refresh_usage(app);
     let imports = ImportState::new();
     provide_context(imports);
+    // A plan link's fragment is no route: it is taken out of the address
+    // before the route effect writes the current view's fragment there.
+    let links = share::LinkState::install(app);
+    provide_context(links);
+    let showing_link = Memo::new(move |_| links.shared.with(Option::is_some));
     share::install_drop(imports);
     install_shortcuts(app);
     provide_context(workshop::Workshop::new());
@@ -118,6 +124,7 @@ pub fn App() -> impl IntoView {
     // page must not be rebuilt on every edit.
     let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
     let page = move || match (app.route.get(), has_plan.get()) {
+        _ if showing_link.get() => view! { <share::SharedPlanPage /> }.into_any(),
         (Route::Planer, _) => view! { <PlansPage /> }.into_any(),
         (Route::Eksempler, _) => workshop::examples_page().into_any(),
         (Route::NyPlan, _) | (_, false) => view! { <NewPlanPage /> }.into_any(),
@@ -133,7 +140,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">"Spring til indhold"</a>
         <Header />
         <Banners />
-        <div class="banners"><StorageWarning /></div>
+        <div class="banners"><StorageWarning /><update::UpdateBanner /></div>
         <main id="main" tabindex="-1">{page}</main>
         <ImportDialog />
         <SyncConflictDialog />

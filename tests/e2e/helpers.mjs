@@ -50,6 +50,9 @@ export async function withApp(env, fn, { initScript, open = true, tour = false }
     timezoneId: 'Europe/Copenhagen',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    // The release build registers a service worker; these tests are about
+    // the app, not its offline copy (tests/e2e/hosting.test.mjs is).
+    serviceWorkers: 'block',
   });
   context.setDefaultTimeout(10_000);
   if (!tour) await context.addInitScript(markTourSeen);

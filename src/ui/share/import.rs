@@ -138,7 +138,7 @@ pub fn ImportButton() -> impl IntoView {
 
 /// Opens the file's plan as a new plan; a plan with the same id already
 /// stored here stays as it is, and the file gets a new id.
-fn open_as_new(app: AppState, mut plan: Plan, saved_at: crate::model::Timestamp) {
+pub(super) fn open_as_new(app: AppState, mut plan: Plan, saved_at: crate::model::Timestamp) {
     if let Some(open) = app.plan.get_untracked() {
         persist::snapshot(app, &open, SnapshotReason::Import);
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::super::{clock, format, persist, use_app, AppState, Route, UndoAction};
 use super::export::{export_csv, export_ics, export_json};
 use super::import::ImportButton;
+use super::link::{CopyLinkButton, CopyLinkResult};
 use super::snapshots::SnapshotList;
 use super::storage_meter::StorageMeter;
 use crate::model::{Edit, Plan, PlanId, Timestamp};
@@ -209,10 +210,11 @@ pub fn PlansPage() -> impl IntoView {
         Ok::<_, crate::storage::StorageError>(plans)
     });
     let open_plan = move || app.plan.get();
+    let link_status = RwSignal::new(None);
     view! {
         <div class="page plans">
             <h1>"Mine planer"</h1>
-            <p class="lead">"Planerne ligger kun i denne browser. Eksportér en plan til en fil for at dele den med kolleger eller gemme en sikkerhedskopi."</p>
+            <p class="lead">"Planerne ligger kun i denne browser. Eksportér en plan til en fil, eller kopiér et link med hele planen, for at dele den med kolleger eller gemme en sikkerhedskopi."</p>
             <section aria-labelledby="current-heading">
                 <h2 id="current-heading">"Den åbne plan"</h2>
                 {move || match open_plan() {
@@ -225,7 +227,9 @@ pub fn PlansPage() -> impl IntoView {
                                 <button type="button" class="primary" on:click=move |_| export_json(app, &a)>"Eksportér plan (.implan.json)"</button>
                                 <button type="button" on:click=move |_| export_csv(app, &b)>"Aktiviteter til Excel (.csv)"</button>
                                 <button type="button" on:click=move |_| export_ics(app, &c)>"Frister til kalender (.ics)"</button>
+                                <CopyLinkButton status=link_status />
                             </div>
+                            <CopyLinkResult status=link_status />
                         }.into_any()
                     }
                 }}
