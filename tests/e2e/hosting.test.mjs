@@ -64,6 +64,11 @@ async function profile(url = server.url, { serviceWorkers = 'allow' } = {}) {
     if (u.protocol !== 'blob:' && u.protocol !== 'data:' && u.origin !== origin) found.push(`request to ${r.url()}`);
   });
   await context.addInitScript(() => {
+    // These tests are about hosting, not the introduction shown on a first
+    // visit (documents without storage, e.g. about:blank, just skip this).
+    try {
+      localStorage.setItem('implan.tour-seen', '1');
+    } catch {}
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__violations.push(`CSP ${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
