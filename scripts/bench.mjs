@@ -20,6 +20,18 @@ const median = (xs) => {
 };
 const kib = (n) => (n / 1024).toFixed(1);
 
+
+/** A fresh browser context in which the first-visit introduction counts as seen. */
+async function newContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(() => {
+    try {
+      localStorage.setItem('implan.tour-seen', '1');
+    } catch {}
+  });
+  return context;
+}
+
 async function sizes() {
   const files = await fs.readdir(DIST);
   const rows = [];
@@ -31,7 +43,7 @@ async function sizes() {
 }
 
 async function savedPlan(browser, url) {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(url);
   await page.fill('input[name=municipality]', 'Benchby');
@@ -44,7 +56,7 @@ async function savedPlan(browser, url) {
 }
 
 async function coldStart(browser, url, storage) {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   await context.addInitScript((items) => {
     if (!localStorage.getItem('implan.current')) {
       for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
@@ -103,7 +115,7 @@ function bigPlan(storage, n) {
 
 /** Timeline figures for one fresh page with `storage`: first render, zoom changes, drag moves. */
 async function timeline(browser, url, storage) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
   await context.addInitScript((items) => {
     if (!localStorage.getItem('implan.current')) {
       for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
@@ -208,7 +220,7 @@ function withBigMap(storage) {
 }
 
 async function mapPaint(browser, url, storage) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await newContext(browser, { viewport: { width: 1400, height: 900 } });
   await context.addInitScript((items) => {
     if (!localStorage.getItem('implan.current')) {
       for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
@@ -291,7 +303,7 @@ async function shareBench() {
     const big = bigSharePlan(storage, 2000);
     const file = path.join(os.tmpdir(), 'implan-bench-2000.implan.json');
     await fs.writeFile(file, big.text);
-    const context = await browser2.newContext({ acceptDownloads: true });
+    const context = await newContext(browser2, { acceptDownloads: true });
     await context.addInitScript(([key, text, id]) => {
       if (!localStorage.getItem('implan.current')) {
         localStorage.setItem(key, text);
