@@ -12,9 +12,15 @@ if ('serviceWorker' in navigator) {
     document.documentElement.setAttribute('data-implan-update', 'ready');
     window.dispatchEvent(new Event('implan-update'));
   };
-  // After the page has loaded, so that filling the cache does not compete
-  // with the first start.
-  window.addEventListener('load', () => {
+  // After the app's first paint (its performance mark 'implan-painted'),
+  // so that fetching and caching the build's files does not compete with
+  // compiling and starting the app: the page's 'load' event comes while
+  // the wasm module is still being compiled. A page where the app never
+  // paints still registers, some seconds after 'load'.
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
     navigator.serviceWorker
       .register('./sw.js')
       .then((reg) => {
@@ -27,7 +33,20 @@ if ('serviceWorker' in navigator) {
         });
       })
       .catch(() => {});
-  });
+  };
+  const soon = () => setTimeout(register, 100);
+  if (performance.getEntriesByName('implan-painted').length > 0) {
+    soon();
+  } else if (typeof PerformanceObserver === 'function') {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('implan-painted').length > 0) {
+        observer.disconnect();
+        soon();
+      }
+    });
+    observer.observe({ type: 'mark', buffered: true });
+  }
+  window.addEventListener('load', () => setTimeout(register, 5000));
   window.addEventListener('implan-reload', () => {
     if (!waiting) {
       location.reload();
