@@ -194,5 +194,13 @@ test('ⓘ next to phases and main tasks shows the model\'s explanation', async (
     await expectText(panel.locator('h2'), 'Hovedopgave 5 Kommunikation');
     await panel.getByRole('button', { name: 'Luk forklaring' }).click();
     await expectCount(panel, 0);
+    // And on the timeline's main-task lanes, without folding the lane.
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tidslinje' }).click();
+    const lane = page.locator('.tl-label-task', { has: page.locator('[data-toggle="t:1"]') });
+    await lane.getByRole('button', { name: /^Om hovedopgave 1 / }).click();
+    await expectText(panel.locator('h2'), /^Hovedopgave 1 /);
+    assert.equal(await lane.locator('[data-toggle]').getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Escape');
+    await expectCount(panel, 0);
   });
 });

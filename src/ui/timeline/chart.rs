@@ -471,6 +471,15 @@ fn new_row(key: &RowKey) -> RowEl {
             set(&button, "type", "button");
             set(&button, "data-toggle", &toggle);
             let _ = label.append_child(&button);
+            if let RowKey::Task(t) = key {
+                // The model's explanation of the main task, one click away.
+                let info = html("button", "info-btn");
+                set(&info, "type", "button");
+                set(&info, "data-info", &format!("t{}", t.get()));
+                let about = format!("Om hovedopgave {} {}", t.get(), catalog::task(*t).name);
+                set(&info, "aria-label", &about);
+                let _ = label.append_child(&info);
+            }
             (label, Some(button), None)
         }
         RowKey::Activity(id) => {
