@@ -13,7 +13,7 @@ mod backend;
 mod error;
 mod store;
 
-pub use backend::{Backend, LocalBackend, MemoryBackend};
+pub use backend::{Backend, LocalBackend, MemoryBackend, Text};
 pub use error::StorageError;
 pub use store::{
     plan_key, rev_key, CorruptEntry, Loaded, PlanSummary, Revision, SaveError, SnapshotInfo,

@@ -7,7 +7,8 @@
 //! overwrites a newer one) and `implan.snap.<time>.<reason>.<id>`
 //! (snapshots).
 
-use super::{Backend, StorageError};
+use super::backend::units;
+use super::{Backend, StorageError, Text};
 use crate::model::{Phase, Plan, PlanId, Timestamp};
 use crate::schema::{self, ImportError};
 
@@ -222,10 +223,6 @@ pub fn rev_key(id: &PlanId) -> String {
     format!("{REV_PREFIX}{}", id.as_str())
 }
 
-fn units(s: &str) -> usize {
-    s.encode_utf16().count()
-}
-
 impl<B: Backend> Store<B> {
     /// A store over `backend`.
     pub fn new(backend: B) -> Store<B> {
@@ -358,15 +355,17 @@ impl<B: Backend> Store<B> {
         base: &Revision,
         writer: &str,
     ) -> Result<Revision, SaveError> {
-        self.write_checked(&plan.id, &schema::to_json(plan, now), now, base, writer)
+        let text = Text::new(schema::to_json(plan, now));
+        self.write_checked(&plan.id, &text, now, base, writer)
     }
 
     /// Like [`Store::save_checked`] for a plan already written as text by
-    /// [`schema::to_json`] (so the two steps can run as separate tasks).
+    /// [`schema::to_json`] (and possibly prepared for storing, see
+    /// [`Text::prepare`]), so the steps can run as separate tasks.
     pub fn write_checked(
         &self,
         id: &PlanId,
-        text: &str,
+        text: &Text,
         now: Timestamp,
         base: &Revision,
         writer: &str,
@@ -384,39 +383,52 @@ impl<B: Backend> Store<B> {
         now: Timestamp,
         revision: Revision,
     ) -> Result<Revision, StorageError> {
-        self.write_text(&plan.id, &schema::to_json(plan, now), now, revision)
+        let text = Text::new(schema::to_json(plan, now));
+        self.write_text(&plan.id, &text, now, revision)
     }
 
     fn write_text(
         &self,
         id: &PlanId,
-        text: &str,
+        text: &Text,
         now: Timestamp,
         revision: Revision,
     ) -> Result<Revision, StorageError> {
         let key = plan_key(id);
-        if let Some(today) = now.local_date() {
-            self.daily_snapshot(id, &key, today, now);
-        }
-        self.set_making_room(&key, text)?;
+        self.daily_snapshot(id, now);
+        self.set_making_room(|| self.backend.set_text(&key, text))?;
         self.backend.set(&rev_key(id), &revision.to_string())?;
         self.backend.set(CURRENT_KEY, id.as_str())?;
         Ok(revision)
     }
 
-    /// Before the first save of a day, keeps the stored version as a
-    /// snapshot. Failing to do so never stops the save.
-    fn daily_snapshot(&self, id: &PlanId, key: &str, today: chrono::NaiveDate, now: Timestamp) {
-        let Ok(snaps) = self.snapshots() else { return };
-        let taken_today = snaps.iter().any(|s| {
+    /// Whether a save of the plan with `id` at `now` would first keep the
+    /// stored version as the day's snapshot (none is taken yet today).
+    pub fn daily_snapshot_due(&self, id: &PlanId, now: Timestamp) -> bool {
+        let Some(today) = now.local_date() else {
+            return false;
+        };
+        let Ok(snaps) = self.snapshots() else {
+            return false;
+        };
+        !snaps.iter().any(|s| {
             &s.plan == id && s.reason == SnapshotReason::Daily && s.at.local_date() == Some(today)
-        });
-        if taken_today {
+        })
+    }
+
+    /// Before the first save of a day, keeps the stored version of the plan
+    /// with `id` as a snapshot (every save does this first; it may also run
+    /// as a task of its own before the save). The stored text is copied as
+    /// it is, without being read. Failing to do so never stops the save.
+    pub fn daily_snapshot(&self, id: &PlanId, now: Timestamp) {
+        if !self.daily_snapshot_due(id, now) {
             return;
         }
-        if let Ok(Some(previous)) = self.backend.get(key) {
-            let at = now;
-            let _ = self.put_snapshot(id, SnapshotReason::Daily, at, &previous);
+        let key = plan_key(id);
+        if let Ok(Some(size)) = self.backend.units(&key) {
+            let _ = self.put_snapshot_with(id, SnapshotReason::Daily, now, size, |snap| {
+                self.backend.copy(&key, snap).map(|_| ())
+            });
         }
     }
 
@@ -457,6 +469,21 @@ impl<B: Backend> Store<B> {
         at: Timestamp,
         text: &str,
     ) -> Result<(), StorageError> {
+        self.put_snapshot_with(id, reason, at, units(text), |key| {
+            self.backend.set(key, text)
+        })
+    }
+
+    /// Stores a snapshot of `size` UTF-16 units, written by `write` at the
+    /// key it is given, after pruning older snapshots to make room.
+    fn put_snapshot_with(
+        &self,
+        id: &PlanId,
+        reason: SnapshotReason,
+        at: Timestamp,
+        size: usize,
+        write: impl Fn(&str) -> Result<(), StorageError>,
+    ) -> Result<(), StorageError> {
         let key = format!(
             "{SNAP_PREFIX}{:013}.{}.{}",
             at.0.max(0),
@@ -464,7 +491,7 @@ impl<B: Backend> Store<B> {
             id.as_str()
         );
         let budget = (QUOTA_UNITS as f64 * SNAPSHOT_SHARE) as usize;
-        let incoming = units(text) + units(&key);
+        let incoming = size + units(&key);
         if incoming > budget {
             return Err(StorageError::Full);
         }
@@ -473,10 +500,7 @@ impl<B: Backend> Store<B> {
             let snaps = self.snapshots()?;
             let mut used = 0;
             for s in &snaps {
-                used += self
-                    .backend
-                    .get(&s.key)?
-                    .map_or(0, |t| units(&t) + units(&s.key));
+                used += self.backend.units(&s.key)?.map_or(0, |n| n + units(&s.key));
             }
             if used + incoming <= budget && snaps.len() < MAX_SNAPSHOTS {
                 break;
@@ -485,14 +509,17 @@ impl<B: Backend> Store<B> {
                 break;
             }
         }
-        self.set_making_room(&key, text)
+        self.set_making_room(|| write(&key))
     }
 
-    /// Writes `value` at `key`; when storage is full, removes the oldest
+    /// Runs `set` (one write); when storage is full, removes the oldest
     /// snapshots one by one until it fits. Plans are never removed.
-    fn set_making_room(&self, key: &str, value: &str) -> Result<(), StorageError> {
+    fn set_making_room(
+        &self,
+        set: impl Fn() -> Result<(), StorageError>,
+    ) -> Result<(), StorageError> {
         loop {
-            match self.backend.set(key, value) {
+            match set() {
                 Err(StorageError::Full) => {
                     if !self.drop_oldest_snapshot()? {
                         return Err(StorageError::Full);
@@ -544,11 +571,12 @@ impl<B: Backend> Store<B> {
     }
 
     /// Space used in storage, in UTF-16 code units, by all keys and values
-    /// (other data on the same site counts against the quota too).
+    /// (other data on the same site counts against the quota too). Values
+    /// are measured, not read (see [`Backend::units`]).
     pub fn usage(&self) -> Result<usize, StorageError> {
         let mut total = 0;
         for key in self.backend.keys()? {
-            total += units(&key) + self.backend.get(&key)?.map_or(0, |v| units(&v));
+            total += units(&key) + self.backend.units(&key)?.unwrap_or(0);
         }
         Ok(total)
     }

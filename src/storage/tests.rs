@@ -111,6 +111,42 @@ fn saving_again_overwrites_the_same_key() {
 }
 
 #[test]
+fn a_save_in_steps_takes_the_daily_snapshot_ahead_and_measures_usage_without_reading() {
+    let store = Store::new(MemoryBackend::new());
+    let mut p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));
+    let base = store.save(&p, SAVE_TIME, "w").unwrap();
+    assert!(store.daily_snapshot_due(&p.id, SAVE_TIME));
+    p.apply(Edit::SetMunicipality("Aalborg".into()), Timestamp(T0.0 + 2))
+        .unwrap();
+    // The steps of an autosave: text, prepared text, the day's snapshot, write.
+    let text = Text::prepare(schema::to_json(&p, SAVE_TIME));
+    assert_eq!(text.units(), text.to_rust().encode_utf16().count());
+    store.daily_snapshot(&p.id, SAVE_TIME);
+    assert!(!store.daily_snapshot_due(&p.id, SAVE_TIME));
+    let rev = store
+        .write_checked(&p.id, &text, SAVE_TIME, &base, "w")
+        .unwrap();
+    assert_eq!(rev.number, 2);
+    let snaps = store.snapshots().unwrap();
+    assert_eq!(snaps.len(), 1, "one snapshot, taken before the write");
+    let old = schema::parse(&store.snapshot_text(&snaps[0].key).unwrap().unwrap()).unwrap();
+    assert_eq!(old.plan.municipality, "Aarhus");
+    assert_eq!(store.load().unwrap().plan.unwrap().municipality, "Aalborg");
+    // Usage counts every key and value in UTF-16 units.
+    let expected: usize = snapshot(store.backend())
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    assert_eq!(store.usage().unwrap(), expected);
+    assert_eq!(
+        store.backend().units(&key("p-1")).unwrap(),
+        Some(text.units())
+    );
+    assert_eq!(store.backend().units("implan.none").unwrap(), None);
+    assert!(!store.backend().copy("implan.none", "implan.x").unwrap());
+}
+
+#[test]
 fn a_stale_revision_is_never_written() {
     let store = Store::new(MemoryBackend::new());
     let mut p = plan("p-1", "Aarhus", Timestamp(T0.0 + 1));

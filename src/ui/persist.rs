@@ -13,7 +13,7 @@ use super::{clock, AppState, SyncConflict};
 use crate::model::{merge, Plan, PlanId, Timestamp};
 use crate::storage::{
     rev_key, Backend, Loaded, LocalBackend, MemoryBackend, Revision, SaveError, SnapshotReason,
-    StorageError, Store, PLAN_PREFIX, QUOTA_UNITS,
+    StorageError, Store, Text, PLAN_PREFIX, QUOTA_UNITS,
 };
 
 /// Delay between an edit and its save.
@@ -25,6 +25,8 @@ thread_local! {
     static STORE: RefCell<Option<AnyStore>> = const { RefCell::new(None) };
     static IN_MEMORY: Cell<bool> = const { Cell::new(true) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// A scheduled save is between its steps: its edits are not stored yet.
+    static IN_FLIGHT: Cell<bool> = const { Cell::new(false) };
     /// Raised by every save, so a queued second step knows it is stale.
     static SAVE_SEQ: Cell<u64> = const { Cell::new(0) };
     static USAGE_PENDING: Cell<bool> = const { Cell::new(false) };
@@ -73,9 +75,9 @@ pub fn in_memory() -> bool {
     IN_MEMORY.with(Cell::get)
 }
 
-/// Whether an edit waits to be saved.
+/// Whether an edit waits to be saved (or its save is under way).
 pub fn pending() -> bool {
-    PENDING.with(Cell::get)
+    PENDING.with(Cell::get) || IN_FLIGHT.with(Cell::get)
 }
 
 /// This tab's writer id.
@@ -101,20 +103,25 @@ pub fn schedule_save(state: AppState) {
     if PENDING.with(|p| p.replace(true)) {
         return;
     }
-    set_timeout(move || save_in_two_steps(state), SAVE_DELAY);
+    set_timeout(move || save_in_steps(state), SAVE_DELAY);
 }
 
-/// Saves the open plan now if a save is pending.
+/// Saves the open plan now if a save is pending or under way.
 pub fn flush(state: AppState) {
-    if PENDING.with(|p| p.get()) {
+    if pending() {
         save_now(state);
     }
 }
 
-/// A scheduled save: the plan is written as text in one task and stored
-/// in the next, so neither blocks the page for long. A save made in
-/// between (e.g. when the page is hidden) cancels the second step.
-fn save_in_two_steps(state: AppState) {
+/// A scheduled save, in steps that each run as a task of their own so
+/// none blocks the page for long: the plan is written as text
+/// (`implan-save-serialize`), the text is made a browser string
+/// (`implan-save-prepare`), the first save of a day keeps the stored
+/// version as a snapshot (`implan-save-snapshot`), and the text is stored
+/// with its revision (`implan-save-write`). A save made in between (e.g.
+/// when the page is hidden) cancels the remaining steps; until the last
+/// step has run, [`flush`] saves at once.
+fn save_in_steps(state: AppState) {
     if !PENDING.with(|p| p.get()) || state.sync_conflict.with_untracked(Option::is_some) {
         return;
     }
@@ -130,25 +137,57 @@ fn save_in_two_steps(state: AppState) {
     };
     let seq = SAVE_SEQ.with(|s| s.get() + 1);
     SAVE_SEQ.with(|s| s.set(seq));
-    set_timeout(
-        move || {
-            if SAVE_SEQ.with(Cell::get) != seq {
+    IN_FLIGHT.with(|f| f.set(true));
+    let current = move || SAVE_SEQ.with(Cell::get) == seq;
+    next_task(move || {
+        if !current() {
+            return;
+        }
+        let text = super::timed("implan-save-prepare", || Text::prepare(text));
+        let snapshot_due = with_store(|s| Ok(s.daily_snapshot_due(&id, now))).unwrap_or(false);
+        let snapshot_id = id.clone();
+        let write = move || {
+            if !current() {
                 return;
             }
             let (base, writer) = (base(), writer());
             let result = super::timed("implan-save-write", || {
                 with_store(|s| Ok(s.write_checked(&id, &text, now, &base, &writer)))
             });
+            IN_FLIGHT.with(|f| f.set(false));
             finish_save(state, result.map(Some));
-        },
-        Duration::ZERO,
-    );
+        };
+        if snapshot_due {
+            next_task(move || {
+                if !current() {
+                    return;
+                }
+                super::timed("implan-save-snapshot", || {
+                    with_store(|s| {
+                        s.daily_snapshot(&snapshot_id, now);
+                        Ok(())
+                    })
+                })
+                .ok();
+                next_task(write);
+            });
+        } else {
+            next_task(write);
+        }
+    });
+}
+
+/// Runs `f` as a task of its own, after the browser has had a chance to
+/// handle input and paint.
+fn next_task(f: impl FnOnce() + 'static) {
+    set_timeout(f, Duration::ZERO);
 }
 
 /// Saves the open plan now, unless another tab saved a newer revision: then
 /// the two are merged (and the user asked about records both changed).
 pub fn save_now(state: AppState) {
     PENDING.with(|p| p.set(false));
+    IN_FLIGHT.with(|f| f.set(false));
     SAVE_SEQ.with(|s| s.set(s.get() + 1));
     if state.sync_conflict.with_untracked(Option::is_some) {
         // Nothing is written until the user has chosen.
@@ -324,7 +363,10 @@ pub fn install_tab_sync(state: AppState) {
             return;
         };
         if key != rev_key(&id) {
-            if key == format!("{PLAN_PREFIX}{}", id.as_str()) && ev.new_value().is_none() {
+            // Whether the plan was removed, without copying its new text.
+            let removed =
+                || js_sys::Reflect::get(&ev, &"newValue".into()).is_ok_and(|v| v.is_null());
+            if key == format!("{PLAN_PREFIX}{}", id.as_str()) && removed() {
                 state.notify("Planen er slettet i en anden fane. Den er stadig åben her; gem den igen ved at redigere eller eksportere.", None);
                 set_base(Revision::default());
             }
