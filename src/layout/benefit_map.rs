@@ -7,6 +7,8 @@
 //!
 //! Pure and deterministic: the same input gives the same output.
 
+use std::collections::HashMap;
+
 use crate::model::{stable_order, BenefitMap, Column, NodeId};
 
 /// Width of a node box.
@@ -585,7 +587,16 @@ pub fn layout_map(map: &BenefitMap, badge: impl Fn(usize) -> bool) -> MapLayout 
             badge: badge(i),
         })
         .collect();
-    let at = |id: &NodeId| map.node_position(id).unwrap_or(usize::MAX);
+    // An index of the nodes (the first of equal ids wins, as in
+    // `node_position`): a linear search per arrow end is quadratic.
+    let index: HashMap<&NodeId, usize> = map
+        .nodes
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, n)| (&n.id, i))
+        .collect();
+    let at = |id: &NodeId| index.get(id).copied().unwrap_or(usize::MAX);
     let arrows: Vec<(usize, usize)> = map
         .arrows
         .iter()

@@ -62,12 +62,18 @@ pub fn start() {
 
 /// Sets a `performance` mark once the next frame has been painted.
 pub(crate) fn mark_after_paint(name: &'static str) {
+    after_paint(move || mark(name));
+}
+
+/// Runs `f` once the next frame has been painted. Callbacks run in the
+/// order they were registered.
+pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
         // A zero timeout after the frame callback runs after the paint.
-        set_timeout(move || mark(name), std::time::Duration::ZERO);
+        set_timeout(f, std::time::Duration::ZERO);
     });
     let _ = window.request_animation_frame(after_paint.unchecked_ref());
 }

@@ -103,13 +103,19 @@ pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-/// Adds `options` (value, label) to a select.
+/// Adds `options` (value, label) to a select. They are gathered in a
+/// fragment and inserted at once: the select redoes work for its whole list
+/// on each insertion, so inserting a long list one by one is quadratic.
 pub fn options(select: &Element, options: &[(String, String)]) {
+    let Some(fragment) = document().map(|d| d.create_document_fragment()) else {
+        return;
+    };
     for (value, label) in options {
         if let Ok(option) = web_sys::HtmlOptionElement::new_with_text_and_value(label, value) {
-            let _ = select.append_child(&option);
+            let _ = fragment.append_child(&option);
         }
     }
+    let _ = select.append_child(&fragment);
 }
 
 /// A button with an action (`data-act`) and the id it acts on (`data-id`).

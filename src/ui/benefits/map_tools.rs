@@ -14,7 +14,9 @@ use crate::model::{
     ActivityFilter, ActivityId, Arrow, ArrowId, Benefit, BenefitEdit, BenefitId, BenefitKind,
     BenefitType, Column, Edit, MapNode, NodeChange, NodeId, TaskNo,
 };
-use crate::ui::{clock, download::download_text, mark, mark_after_paint, use_app, AppState, Route};
+use crate::ui::{
+    after_paint, clock, download::download_text, mark, mark_after_paint, use_app, AppState, Route,
+};
 
 /// Builds the tab's fixed parts into `root`.
 fn skeleton(root: &Element) {
@@ -385,12 +387,9 @@ pub fn MapTab() -> impl IntoView {
                     elements.set_value(render(&canvas, &d));
                 }
                 // The node lists of the arrow form are filled once the map
-                // is on screen.
+                // has been painted, so that they do not delay it.
                 let (root, nodes) = (r.clone(), node_list(Some(p)));
-                set_timeout(
-                    move || arrow_options(&root, &nodes),
-                    std::time::Duration::ZERO,
-                );
+                after_paint(move || arrow_options(&root, &nodes));
                 shown.set_value(Some(d));
             }
             let chain = selected

@@ -6,6 +6,7 @@
 
 use std::cell::Cell;
 
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{clear, n, svg, toggle};
@@ -68,18 +69,19 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
         svg(Some(&root), "text", &heading).set_text_content(Some(c.label()));
     }
     let mut out = Elements::default();
+    // Elements are cloned from prototypes that carry their fixed
+    // attributes: a large map then needs far fewer calls into the DOM.
     let arrows = svg(Some(&root), "g", &[("class", "gd-arrows")]);
+    let arrow_proto = svg(None, "path", &[("class", "gd-arrow")]);
     for ((from, to), route) in d
         .arrows
         .iter()
         .zip(&l.arrows)
         .filter(|(_, r)| !r.points.is_empty())
     {
-        let path = svg(
-            Some(&arrows),
-            "path",
-            &[("class", "gd-arrow"), ("d", &path_data(route))],
-        );
+        let path = clone(&arrow_proto);
+        let _ = path.set_attribute("d", &path_data(route));
+        let _ = arrows.append_child(&path);
         out.arrows
             .push((from.clone(), to.clone(), path, Cell::new(0)));
     }
@@ -92,37 +94,43 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
             .then(l.nodes[a].y.total_cmp(&l.nodes[b].y))
     });
     let nodes = svg(Some(&root), "g", &[("class", "gd-nodes")]);
+    // A node: its box (the height varies) and its title's text.
+    let node_proto = svg(
+        None,
+        "g",
+        &[("data-act", "node"), ("tabindex", "0"), ("role", "button")],
+    );
+    svg(Some(&node_proto), "rect", &[("width", &n(NODE_WIDTH))]);
+    svg(Some(&node_proto), "text", &[("class", "gd-title")]);
+    let line_proto = svg(None, "tspan", &[("x", &n(PADDING))]);
     for i in order {
         let (id, column, title, description, badge) = &d.nodes[i];
         let b = &l.nodes[i];
-        let g = svg(
-            Some(&nodes),
-            "g",
-            &[
-                ("class", &format!("gd-node col-{}", column.key())),
-                ("data-act", "node"),
-                ("data-id", id.as_str()),
-                ("transform", &format!("translate({} {})", n(b.x), n(b.y))),
-                ("tabindex", "0"),
-                ("role", "button"),
-                ("aria-label", &format!("{}: {}", column.singular(), title)),
-            ],
-        );
-        if !description.trim().is_empty() {
-            svg(Some(&g), "title", &[("text", description)]);
+        let g = clone(&node_proto);
+        for (name, value) in [
+            ("class", format!("gd-node col-{}", column.key()).as_str()),
+            ("data-id", id.as_str()),
+            ("transform", &format!("translate({} {})", n(b.x), n(b.y))),
+            ("aria-label", &format!("{}: {}", column.singular(), title)),
+        ] {
+            let _ = g.set_attribute(name, value);
         }
-        svg(
-            Some(&g),
-            "rect",
-            &[("width", &n(b.width)), ("height", &n(b.height))],
-        );
-        let text = svg(Some(&g), "text", &[("class", "gd-title")]);
+        let (Some(rect), Some(text)) = (g.first_element_child(), g.last_element_child()) else {
+            continue;
+        };
+        if b.width != NODE_WIDTH {
+            let _ = rect.set_attribute("width", &n(b.width));
+        }
+        let _ = rect.set_attribute("height", &n(b.height));
+        if !description.trim().is_empty() {
+            let tip = svg(None, "title", &[("text", description)]);
+            let _ = g.insert_before(&tip, Some(&rect));
+        }
         for (k, line) in b.lines.iter().enumerate() {
-            svg(
-                Some(&text),
-                "tspan",
-                &[("x", &n(PADDING)), ("y", &n(line_y(k))), ("text", line)],
-            );
+            let tspan = clone(&line_proto);
+            let _ = tspan.set_attribute("y", &n(line_y(k)));
+            tspan.set_text_content(Some(line));
+            let _ = text.append_child(&tspan);
         }
         if let Some(badge) = badge {
             svg(
@@ -136,11 +144,19 @@ pub fn render(container: &Element, d: &Drawn) -> Elements {
                 ],
             );
         }
+        let _ = nodes.append_child(&g);
         out.nodes.push((id.clone(), g, Cell::new(0)));
     }
     clear(container);
     let _ = container.append_child(&root);
     out
+}
+
+/// A deep copy of `el`.
+fn clone(el: &Element) -> Element {
+    el.clone_node_with_deep(true)
+        .expect("an element can be cloned")
+        .unchecked_into()
 }
 
 /// Marks the selected node, its chain (lit) and the rest (dim). Only
