@@ -14,6 +14,18 @@ use crate::model::{
 use crate::ui::format;
 
 /// The text fields of the profile.
+/// Fields that take effect when committed (change or blur), not on every
+/// keystroke: choices, numbers and dates.
+pub(super) const COMMITTED: [&str; 7] = [
+    "type",
+    "kind",
+    "frequency",
+    "baseline",
+    "target",
+    "baseline-date",
+    "target-date",
+];
+
 const TEXTS: [&str; 7] = [
     "name",
     "description",
@@ -62,15 +74,7 @@ fn text_of(b: &Benefit, name: &str) -> String {
 
 /// Shows `b` in the editor `aside`.
 pub fn sync(aside: &Element, b: &Benefit, options: &[(ActivityId, TaskNo, String)]) {
-    let names = TEXTS.iter().copied().chain([
-        "type",
-        "kind",
-        "frequency",
-        "baseline",
-        "target",
-        "baseline-date",
-        "target-date",
-    ]);
+    let names = TEXTS.iter().copied().chain(COMMITTED);
     for name in names {
         // A field showing an error keeps the text the user is correcting.
         let refused = find(aside, &format!("[data-for=\"{name}\"]:not([hidden])")).is_some();

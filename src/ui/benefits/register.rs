@@ -184,15 +184,6 @@ fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed
     let (Some((el, name, _)), Some(b)) = (target(ev), current(app, ui)) else {
         return;
     };
-    let commits = [
-        "type",
-        "kind",
-        "frequency",
-        "baseline",
-        "target",
-        "baseline-date",
-        "target-date",
-    ];
     if name == "link-task" && committed {
         let on = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&el)
             .is_some_and(|i| i.checked());
@@ -217,7 +208,7 @@ fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed
                 true,
             ))),
         );
-    } else if commits.contains(&name.as_str()) == committed {
+    } else if editor::COMMITTED.contains(&name.as_str()) == committed {
         if let Some(c) = editor::change_of(&name, value(&el), &b) {
             change(app, ui, root, &b, &name, c);
         }
