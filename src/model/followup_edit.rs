@@ -232,16 +232,9 @@ impl Plan {
                 FollowupEdit::Reinstate(decision)
             }
             FollowupEdit::Reinstate(decision) => {
-                if self.stage != Stage::In(decision.from) {
-                    return Err(FollowupError::NotCurrentPhase { stage: self.stage });
-                }
-                if self.phase_history.iter().any(|d| d.id == decision.id) {
-                    return Err(FollowupError::DuplicateDecision);
-                }
+                self.check_next_decision(&decision)?;
                 let id = decision.id.clone();
-                self.untomb(RecordKind::PhaseDecision, id.as_str());
-                self.stage = decision.to;
-                self.phase_history.push(decision);
+                self.record_decision(decision);
                 FollowupEdit::Revert(id)
             }
             FollowupEdit::SetStartStage(stage) => {
@@ -283,12 +276,7 @@ impl Plan {
         mut decision: PhaseDecision,
         now: Timestamp,
     ) -> Result<(), FollowupError> {
-        if self.stage != Stage::In(decision.from) {
-            return Err(FollowupError::NotCurrentPhase { stage: self.stage });
-        }
-        if self.phase_history.iter().any(|d| d.id == decision.id) {
-            return Err(FollowupError::DuplicateDecision);
-        }
+        self.check_next_decision(&decision)?;
         decision.decided_by = decision.decided_by.trim().to_string();
         decision.reason = decision.reason.trim().to_string();
         if decision.decided_by.is_empty() {
@@ -313,10 +301,27 @@ impl Plan {
         decision.outstanding = readiness.outstanding() as u32;
         decision.overridden = !readiness.complete();
         decision.modified = now;
+        self.record_decision(decision);
+        Ok(())
+    }
+
+    /// Refuses a decision that does not leave the current phase or whose id
+    /// is recorded already.
+    fn check_next_decision(&self, decision: &PhaseDecision) -> Result<(), FollowupError> {
+        if self.stage != Stage::In(decision.from) {
+            return Err(FollowupError::NotCurrentPhase { stage: self.stage });
+        }
+        if self.phase_history.iter().any(|d| d.id == decision.id) {
+            return Err(FollowupError::DuplicateDecision);
+        }
+        Ok(())
+    }
+
+    /// Appends a checked decision to the history and moves to its stage.
+    fn record_decision(&mut self, decision: PhaseDecision) {
         self.untomb(RecordKind::PhaseDecision, decision.id.as_str());
         self.stage = decision.to;
         self.phase_history.push(decision);
-        Ok(())
     }
 
     fn tomb(&mut self, kind: RecordKind, id: String, now: Timestamp) {
