@@ -21,6 +21,15 @@ const median = (xs) => {
 const kib = (n) => (n / 1024).toFixed(1);
 
 
+/** Writes `storage` into local storage before the app loads, unless a plan is there already. */
+function seed(context, storage) {
+  return context.addInitScript((items) => {
+    if (!localStorage.getItem('implan.current')) {
+      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    }
+  }, storage);
+}
+
 /** A fresh browser context in which the first-visit introduction counts as seen. */
 async function newContext(browser, options = {}) {
   const context = await browser.newContext(options);
@@ -57,11 +66,7 @@ async function savedPlan(browser, url) {
 
 async function coldStart(browser, url, storage) {
   const context = await newContext(browser);
-  await context.addInitScript((items) => {
-    if (!localStorage.getItem('implan.current')) {
-      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
-    }
-  }, storage);
+  await seed(context, storage);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('implan-painted').length > 0);
@@ -116,11 +121,7 @@ function bigPlan(storage, n) {
 /** Timeline figures for one fresh page with `storage`: first render, zoom changes, drag moves. */
 async function timeline(browser, url, storage) {
   const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((items) => {
-    if (!localStorage.getItem('implan.current')) {
-      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
-    }
-  }, storage);
+  await seed(context, storage);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('implan-painted').length > 0);
@@ -221,11 +222,7 @@ function withBigMap(storage) {
 
 async function mapPaint(browser, url, storage) {
   const context = await newContext(browser, { viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((items) => {
-    if (!localStorage.getItem('implan.current')) {
-      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
-    }
-  }, storage);
+  await seed(context, storage);
   const page = await context.newPage();
   await page.goto(`${url}#/gevinster`);
   await page.waitForFunction(() => performance.getEntriesByName('implan-ready').length > 0);
