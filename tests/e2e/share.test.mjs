@@ -80,12 +80,20 @@ async function download(page, click) {
   return { name: d.suggestedFilename(), text: await readFile(file, 'utf8'), bytes: await readFile(file) };
 }
 
-/** Exports the open plan from "Mine planer"; checks the file against the schema. */
-async function exportPlan(page) {
+/**
+ * Exports the open plan from "Mine planer"; checks the file against the
+ * schema. Exporting marks the open plan as exchanged (an autosave a moment
+ * later): this waits for that save, so later reads of storage are stable
+ * (`saved: false` when storage is full and nothing can be saved).
+ */
+async function exportPlan(page, { saved = true } = {}) {
   await gotoPlans(page);
   const file = await download(page, () => page.getByRole('button', { name: 'Eksportér plan (.implan.json)' }).click());
   file.json = JSON.parse(file.text);
   assertValidFile(file.json);
+  if (saved) {
+    await storedWhen(page, (p) => p.plan.exchanged === file.json.plan.exchanged, 'the export is recorded as an exchange');
+  }
   return file;
 }
 
@@ -879,7 +887,7 @@ test('full storage: "Planen er ikke gemt", the warning, the last saved plan inta
     await expectText(row(page, id).locator('.responsible'), 'Mette Hansen');
 
     // Export still works and holds the unsaved edit.
-    const file = await exportPlan(page);
+    const file = await exportPlan(page, { saved: false });
     assert.equal(activity(file.json, id).responsible, 'Mette Hansen');
     await gotoPlans(page);
     await expectText(page.locator('.storage-meter .warning'), /^Lageret er næsten fuldt\./);
