@@ -13,6 +13,11 @@ import os from 'node:os';
 import { startServer, launchChromium, DIST, ROOT } from './static-server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
+// `--only=start,map,timeline,share` measures just those parts (for quick
+// checks while working); a recorded run always measures everything.
+const ONLY = (process.argv.find((a) => a.startsWith('--only=')) || '').slice('--only='.length).split(',').filter(Boolean);
+if (ONLY.length && process.argv.includes('--record')) throw new Error('--record measures everything: drop --only');
+const wanted = (part) => ONLY.length === 0 || ONLY.includes(part);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -247,16 +252,22 @@ let maps;
 const tl = [];
 try {
   const storage = await savedPlan(browser, server.url);
-  await coldStart(browser, server.url, storage); // warm-up (compiles nothing in later runs: each run has a fresh context)
   starts = [];
-  for (let i = 0; i < RUNS; i++) starts.push(await coldStart(browser, server.url, storage));
-  const bigMapStorage = withBigMap(storage);
-  await mapPaint(browser, server.url, bigMapStorage); // warm-up
+  if (wanted('start')) {
+    await coldStart(browser, server.url, storage); // warm-up (compiles nothing in later runs: each run has a fresh context)
+    for (let i = 0; i < RUNS; i++) starts.push(await coldStart(browser, server.url, storage));
+  }
   maps = [];
-  for (let i = 0; i < RUNS; i++) maps.push(await mapPaint(browser, server.url, bigMapStorage));
-  const big = bigPlan(storage, 2000);
-  await timeline(browser, server.url, big); // warm-up
-  for (let i = 0; i < RUNS; i++) tl.push(await timeline(browser, server.url, big));
+  if (wanted('map')) {
+    const bigMapStorage = withBigMap(storage);
+    await mapPaint(browser, server.url, bigMapStorage); // warm-up
+    for (let i = 0; i < RUNS; i++) maps.push(await mapPaint(browser, server.url, bigMapStorage));
+  }
+  if (wanted('timeline')) {
+    const big = bigPlan(storage, 2000);
+    await timeline(browser, server.url, big); // warm-up
+    for (let i = 0; i < RUNS; i++) tl.push(await timeline(browser, server.url, big));
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -264,7 +275,7 @@ try {
 const painted = median(starts.map((s) => s.painted));
 
 // Sharing: export, import and autosave of a plan with 2,000 activities and 200 benefits.
-const share = await shareBench();
+const share = wanted('share') ? await shareBench() : null;
 
 /** A copy of the stored template plan grown to `count` activities of about 1 kB each, and 200 benefits. */
 function bigSharePlan(storage, count) {
@@ -359,7 +370,7 @@ const tlMove = median(tl.map((r) => median(r.moves)));
 const tlMoveP95 = median(tl.map((r) => p95(r.moves)));
 const tlDrop = median(tl.map((r) => r.drop));
 
-const lines = [
+const allLines = [
   `Implan bench (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, load ${loadBefore.toFixed(1)}–${os.loadavg()[0].toFixed(1)}, ${RUNS} runs, median)`,
   '',
   '| figure | value | budget |',
@@ -368,15 +379,23 @@ const lines = [
   `| wasm + js + css, gzip | ${kib(totalGzip)} KiB | ≤ 300 KiB |`,
   `| cold start to overview painted (142 activities) | ${painted.toFixed(0)} ms | ≤ 500 ms |`,
   `| cold start to app mounted | ${ready.toFixed(0)} ms | |`,
-  `| export of a plan with 2,000 activities and 200 benefits (${(share.bytes / 1e6).toFixed(1)} MB) | ${share.export.toFixed(1)} ms | ≤ 150 ms |`,
-  `| import (read and validate) of that file | ${share.import.toFixed(1)} ms | ≤ 150 ms |`,
-  `| autosave of that plan (longest block) | ${share.save.toFixed(1)} ms | ≤ 20 ms |`,
+  `| export of a plan with 2,000 activities and 200 benefits (${((share?.bytes ?? NaN) / 1e6).toFixed(1)} MB) | ${(share?.export ?? NaN).toFixed(1)} ms | ≤ 150 ms |`,
+  `| import (read and validate) of that file | ${(share?.import ?? NaN).toFixed(1)} ms | ≤ 150 ms |`,
+  `| autosave of that plan (longest block) | ${(share?.save ?? NaN).toFixed(1)} ms | ≤ 20 ms |`,
   `| timeline first render, 2,000 activities (click to painted) | ${tlFirst.toFixed(0)} ms | ≤ 100 ms |`,
   `| timeline zoom change, 2,000 activities (median / slowest of 6) | ${tlZoom.toFixed(0)} ms / ${tlZoomMax.toFixed(0)} ms | ≤ 50 ms |`,
   `| timeline drag, work per pointer move (median / p95 of 40) | ${tlMove.toFixed(1)} ms / ${tlMoveP95.toFixed(1)} ms | ≤ 16 ms |`,
   `| timeline drop (one edit, save scheduled, painted) | ${tlDrop.toFixed(0)} ms | |`,
   `| benefit map of 200 nodes and 400 arrows, laid out and painted | ${median(maps).toFixed(0)} ms | ≤ 100 ms |`,
 ];
+// With --only, the rows of parts not measured are left out.
+const measured = (line) =>
+  !/^\| (cold start|export|import|autosave|timeline|benefit map)/.test(line) ||
+  (/^\| cold start/.test(line) && wanted('start')) ||
+  (/^\| (export|import|autosave)/.test(line) && wanted('share')) ||
+  (/^\| timeline/.test(line) && wanted('timeline')) ||
+  (/^\| benefit map/.test(line) && wanted('map'));
+const lines = allLines.filter(measured);
 console.log(lines.join('\n'));
 if (process.argv.includes('--record')) {
   const file = path.join(ROOT, 'docs', 'BENCHMARKS.md');
