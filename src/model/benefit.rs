@@ -293,7 +293,7 @@ impl BenefitCheck {
             BenefitCheck::NoTarget => "Mangler mål (værdi og dato)".into(),
             BenefitCheck::NoFrequency => "Mangler målefrekvens".into(),
             BenefitCheck::MeasurementDue(d) => {
-                format!("Måling forfalden siden {}", d.format("%d.%m.%Y"))
+                format!("Måling forfalden siden {}", super::danish_date(d))
             }
         }
     }

@@ -70,7 +70,7 @@ pub enum BenefitError {
 }
 
 fn date(d: &NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    super::danish_date(*d)
 }
 
 /// "Gevinster eller Mål": the columns after `column`, in Danish.

@@ -168,14 +168,12 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
         let e = tombs.entry(t.id.clone()).or_insert(t.deleted);
         *e = (*e).max(t.deleted);
     }
-    let our_map: BTreeMap<&ActivityId, &Activity> =
-        ours.activities.iter().map(|a| (&a.id, a)).collect();
-    let their_map: BTreeMap<&ActivityId, &Activity> =
-        theirs.activities.iter().map(|a| (&a.id, a)).collect();
+    let our_map = map_of(ours.activities.iter().map(|a| (&a.id, a)));
+    let their_map = map_of(theirs.activities.iter().map(|a| (&a.id, a)));
 
     // Order: ours first, then theirs' new records after their predecessor.
     let mut order: Vec<ActivityId> = ours.activities.iter().map(|a| a.id.clone()).collect();
-    let known: BTreeSet<ActivityId> = order.iter().cloned().collect();
+    let known = set_of(order.iter().cloned());
     let mut previous: Option<ActivityId> = None;
     for a in &theirs.activities {
         if !known.contains(&a.id) {
@@ -250,7 +248,7 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
             (None, None) => {}
         }
     }
-    let present: BTreeSet<&ActivityId> = activities.iter().map(|a| &a.id).collect();
+    let present = set_of(activities.iter().map(|a| &a.id));
     plan.tombstones = tombs
         .into_iter()
         .filter(|(id, _)| !present.contains(id))
@@ -327,8 +325,8 @@ fn merge_records<T: Clone>(
     id_of: impl Fn(&T) -> String,
     modified_of: impl Fn(&T) -> Timestamp,
 ) -> Vec<T> {
-    let their_map: BTreeMap<String, &T> = theirs.iter().map(|t| (id_of(t), t)).collect();
-    let our_ids: BTreeSet<String> = ours.iter().map(&id_of).collect();
+    let their_map = map_of(theirs.iter().map(|t| (id_of(t), t)));
+    let our_ids = set_of(ours.iter().map(&id_of));
     let alive = |r: &T| deleted.get(&id_of(r)).is_none_or(|d| *d < modified_of(r));
     let mut out: Vec<T> = ours
         .iter()
@@ -372,7 +370,7 @@ fn merge_followup(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
         |r| r.id.0.clone(),
         |r| r.modified,
     );
-    plan.phase_history.sort_by_key(|d| d.modified);
+    super::sort_by(&mut plan.phase_history, &|a, b| a.modified.cmp(&b.modified));
     plan.reports = merge_records(
         &ours.reports,
         &theirs.reports,
@@ -481,4 +479,24 @@ fn merge_benefits(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
     plan.benefit_map = map;
     plan.benefit_tombstones =
         union_tombstones(&ours.benefit_tombstones, &theirs.benefit_tombstones);
+}
+
+/// A map of `pairs`, the last value of a repeated key winning. Built by
+/// inserting, which (unlike `collect`) needs no sort code per key type in
+/// the WebAssembly bundle.
+fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
+}
+
+/// A set of `items`, built by inserting (see [`map_of`]).
+fn set_of<K: Ord>(items: impl IntoIterator<Item = K>) -> BTreeSet<K> {
+    let mut set = BTreeSet::new();
+    for k in items {
+        set.insert(k);
+    }
+    set
 }

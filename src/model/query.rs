@@ -67,13 +67,13 @@ impl Plan {
             .map(|a| a.responsible.trim())
             .filter(|r| !r.is_empty())
             .collect();
-        distinct.sort_unstable();
+        super::sort_by(&mut distinct, &|a, b| a.cmp(b));
         distinct.dedup();
         let mut names: Vec<(String, &str)> = distinct
             .into_iter()
             .map(|r| (r.to_lowercase(), r))
             .collect();
-        names.sort_unstable();
+        super::sort_by(&mut names, &|a, b| a.cmp(b));
         names.dedup_by(|a, b| a.0 == b.0);
         names.into_iter().map(|(_, n)| n.to_string()).collect()
     }

@@ -37,7 +37,7 @@ fn field(text: &str) -> String {
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%d-%m-%Y").to_string())
+    d.map(|d| crate::model::danish_date(d).replace('.', "-"))
         .unwrap_or_default()
 }
 

@@ -38,7 +38,7 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    crate::model::iso_date(d).replace('-', "")
 }
 
 fn event(
@@ -68,7 +68,11 @@ fn event(
 /// and milestones (phase starts, go-live) as an iCalendar file.
 pub fn deadlines_ics(plan: &Plan, now: Timestamp) -> String {
     let stamp = chrono::DateTime::from_timestamp_millis(now.0)
-        .map(|d| d.format("%Y%m%dT%H%M%SZ").to_string())
+        .map(|d| {
+            let t = crate::model::rfc3339_utc(d.naive_utc());
+            // "2026-11-30T08:15:00.000Z" → "20261130T081500Z"
+            format!("{}Z", t[..19].replace(['-', ':'], ""))
+        })
         .unwrap_or_else(|| "19700101T000000Z".to_string());
     let domain = format!("{}.implan", plan.id.as_str());
     let mut out = String::new();
@@ -108,7 +112,11 @@ pub fn deadlines_ics(plan: &Plan, now: Timestamp) -> String {
             &stamp,
             w.start,
             &format!("Start af {}", phase.label()),
-            &format!("{} varer til {}.", phase.label(), w.end.format("%d.%m.%Y")),
+            &format!(
+                "{} varer til {}.",
+                phase.label(),
+                crate::model::danish_date(w.end)
+            ),
         );
     }
     for a in plan.activities.iter().filter(|a| a.counts()) {

@@ -52,7 +52,7 @@ pub fn export_file_name(
         "{}-{}-{}.{extension}",
         slug(&plan.municipality),
         slug(plan.solution.name()),
-        today.format("%Y-%m-%d")
+        crate::model::iso_date(today)
     )
 }
 

@@ -272,7 +272,7 @@ impl<B: Backend> Store<B> {
             .into_iter()
             .filter(|k| k.starts_with(PLAN_PREFIX))
             .collect();
-        keys.sort();
+        crate::model::sort_by(&mut keys, &|a, b| a.cmp(b));
         Ok(keys)
     }
 
@@ -305,7 +305,7 @@ impl<B: Backend> Store<B> {
                 Err(error) => corrupt.push(CorruptEntry { key, text, error }),
             }
         }
-        plans.sort_by_key(|p| std::cmp::Reverse(p.modified));
+        crate::model::sort_by(&mut plans, &|a, b| b.modified.cmp(&a.modified));
         Ok((plans, corrupt))
     }
 
@@ -561,7 +561,7 @@ impl<B: Backend> Store<B> {
                 })
             })
             .collect();
-        out.sort_by_key(|s| std::cmp::Reverse(s.at));
+        crate::model::sort_by(&mut out, &|a, b| b.at.cmp(&a.at));
         Ok(out)
     }
 

@@ -1,6 +1,6 @@
 //! Danish formatting of dates and numbers for display.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 
 /// A date as dd.mm.yyyy.
 pub fn date(d: NaiveDate) -> String {
@@ -70,7 +70,7 @@ pub fn parse_danish_date(s: &str) -> Result<Option<NaiveDate>, ()> {
 /// A timestamp as Danish local date and time, e.g. "30.11.2026 kl. 09.15".
 pub fn timestamp(t: crate::model::Timestamp) -> String {
     t.local_datetime()
-        .map(|l| format!("{} kl. {}", date(l.date()), l.format("%H.%M")))
+        .map(|l| format!("{} kl. {:02}.{:02}", date(l.date()), l.hour(), l.minute()))
         .unwrap_or_else(|| "–".to_string())
 }
 

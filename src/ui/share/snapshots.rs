@@ -58,7 +58,7 @@ fn download(app: AppState, info: &SnapshotInfo) {
     let day = info.at.local_date().unwrap_or_else(clock::today);
     let name = match schema::parse(&text) {
         Ok(i) => schema::export_file_name(&i.plan, day, "snapshot.implan.json"),
-        Err(_) => format!("implan-snapshot-{}.json", day.format("%Y-%m-%d")),
+        Err(_) => format!("implan-snapshot-{}.json", crate::model::iso_date(day)),
     };
     download_text(&name, "application/json", &text);
 }

@@ -36,7 +36,7 @@ fn file_stem(app: AppState) -> String {
     format!(
         "tidslinje-{}-{}",
         slug.trim_matches('-'),
-        clock::today().format("%Y-%m-%d")
+        crate::model::iso_date(clock::today())
     )
 }
 
