@@ -58,7 +58,7 @@ pub enum Edit {
     /// id. Boxed: plans are large.
     ReplaceAll(Box<Plan>),
     /// Record that the plan was exchanged (exported, imported or merged) at
-    /// the given time.
+    /// the given time. Bookkeeping: the plan's `modified` time stays.
     MarkExchanged(Timestamp),
     /// A change to checklists, phase decisions or saved reports.
     Followup(FollowupEdit),
@@ -183,7 +183,11 @@ impl Plan {
                 Edit::ReplaceAll(Box::new(std::mem::replace(self, plan)))
             }
             Edit::MarkExchanged(at) => {
-                Edit::MarkExchanged(std::mem::replace(&mut self.exchanged, at))
+                // Bookkeeping, not a change of the plan: `modified` stays.
+                return Ok(Edit::MarkExchanged(std::mem::replace(
+                    &mut self.exchanged,
+                    at,
+                )));
             }
             Edit::SetName(name) => {
                 self.settings_modified = now;

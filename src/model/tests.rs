@@ -1655,3 +1655,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn marking_a_plan_exchanged_is_not_a_change_of_the_plan() {
+    let mut p = plan();
+    let modified = p.modified;
+    let inverse = p
+        .apply(Edit::MarkExchanged(Timestamp(5_000)), Timestamp(9_000))
+        .unwrap();
+    assert_eq!(p.exchanged, Timestamp(5_000));
+    assert_eq!(p.modified, modified, "\"Senest ændret\" stays");
+    assert_eq!(inverse, Edit::MarkExchanged(Timestamp(0)));
+}

@@ -220,6 +220,15 @@ test('a plan link opens the same plan in a fresh browser profile: read-only prev
     await dialog.getByRole('button', { name: 'Annullér' }).click();
     assert.deepEqual(await planKeys(other), [`implan.plan.${original.id}`]);
 
+    // In profile A: once the plan changes, the old link is not offered as
+    // if it carried the plan as it is now.
+    await page.locator('li.plan-row.open').getByRole('button', { name: 'Omdøb' }).click();
+    await page.locator('li.plan-row.open input').fill('Vejle: ny organisering');
+    await page.locator('li.plan-row.open input').press('Enter');
+    await expectText(page.locator('.link-status'), 'Planen er ændret, siden linket blev lavet. Kopiér et nyt link for at dele planen, som den er nu.');
+    await expectCount(page.locator('input.link-field'), 0);
+    assert.notEqual(await copyLink(page), link, 'a new link carries the new name');
+
     assert.deepEqual(await a.problems(), []);
     assert.deepEqual(await b.problems(), []);
   } finally {

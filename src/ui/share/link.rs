@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::super::{clock, use_app, AppState};
-use crate::model::{Edit, Plan};
+use crate::model::{Edit, Plan, PlanId, Timestamp};
 use crate::schema::link::{self, LinkError};
 use crate::schema::{self, Imported};
 
@@ -151,10 +151,21 @@ impl LinkState {
 pub enum Copied {
     /// The link is being made.
     Working,
-    /// The link, and whether it is on the clipboard.
-    Done(String, bool),
+    /// The link, whether it is on the clipboard, and the version of the
+    /// plan it carries.
+    Done(String, bool, Version),
     /// Why no link was made, in Danish.
     Failed(String),
+}
+
+/// Which plan, as changed when: a link carries the plan as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Version(PlanId, Timestamp, Timestamp);
+
+impl Version {
+    fn of(plan: &Plan) -> Version {
+        Version(plan.id.clone(), plan.modified, plan.settings_modified)
+    }
 }
 
 /// "Kopiér link": puts a link carrying the open plan on the clipboard;
@@ -167,6 +178,7 @@ pub fn CopyLinkButton(status: RwSignal<Option<Copied>>) -> impl IntoView {
             return;
         };
         status.set(Some(Copied::Working));
+        let version = Version::of(&plan);
         leptos::task::spawn_local(async move {
             let now = clock::now();
             plan.exchanged = now;
@@ -178,7 +190,7 @@ pub fn CopyLinkButton(status: RwSignal<Option<Copied>>) -> impl IntoView {
                         Ok(p) => JsFuture::from(p).await.is_ok(),
                         Err(_) => false,
                     };
-                    status.set(Some(Copied::Done(url, on_clipboard)));
+                    status.set(Some(Copied::Done(url, on_clipboard, version)));
                 }
             }
         });
@@ -190,11 +202,20 @@ pub fn CopyLinkButton(status: RwSignal<Option<Copied>>) -> impl IntoView {
 /// well (the clipboard may be refused), or why there is none.
 #[component]
 pub fn CopyLinkResult(status: RwSignal<Option<Copied>>) -> impl IntoView {
+    let app = use_app();
+    let open = Memo::new(move |_| app.plan.with(|p| p.as_ref().map(Version::of)));
     move || {
         status.get().map(|s| match s {
+            // A link to another plan than the open one is not shown.
+            Copied::Done(_, _, version) if open.with(|o| o.as_ref().is_none_or(|o| o.0 != version.0)) => ().into_any(),
+            Copied::Done(_, _, version) if open.with(|o| o.as_ref() != Some(&version)) => view! {
+                <p class="link-status" role="status">
+                    "Planen er ændret, siden linket blev lavet. Kopiér et nyt link for at dele planen, som den er nu."
+                </p>
+            }.into_any(),
             Copied::Working => view! { <p class="link-status" role="status">"Laver linket …"</p> }.into_any(),
             Copied::Failed(message) => view! { <p class="link-status error" role="alert">{message}</p> }.into_any(),
-            Copied::Done(url, on_clipboard) => {
+            Copied::Done(url, on_clipboard, _) => {
                 let chars = url.len();
                 view! {
                     <div class="link-result">
