@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::workshop::ExampleCopyNote;
 use super::{clock, format, use_app, FollowupOverview, PhaseHistory, PhaseTaskMatrix};
 use crate::catalog;
 use crate::model::Phase;
@@ -69,6 +70,7 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <div class="page overview">
             {header}
+            <ExampleCopyNote />
             <FollowupOverview />
             <section aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">"Hovedopgaver × faser"</h2>

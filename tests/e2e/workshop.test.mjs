@@ -89,6 +89,17 @@ test('an example opens as a copy; Nulstil brings the copy back and the example i
     const snaps = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.reset')));
     assert.ok(snaps.length >= 1, JSON.stringify(snaps));
 
+    // Overblik says the plan is an example copy and resets it too.
+    await gotoActivities(page);
+    await row(page, 't13-04').locator('.done-box').check();
+    await eventually(() => statusOf(page, 't13-04'), 'faerdig');
+    await nav(page).getByRole('link', { name: 'Overblik', exact: true }).click();
+    const note = page.getByRole('complementary', { name: 'Eksempel' });
+    await expectText(note.locator('p'), /^Planen er en kopi af eksemplet «Åbakke Kommune · KY \(eksempel\)» til undervisning\./);
+    await note.getByRole('button', { name: 'Nulstil eksemplet' }).click();
+    await eventually(() => statusOf(page, 't13-04'), 'blokeret');
+    assert.equal((await stored(page)).id, plan.id);
+
     // Change the copy again; the example opened afresh is unchanged.
     await gotoActivities(page);
     await row(page, 't13-04').locator('.done-box').check();

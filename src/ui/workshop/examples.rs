@@ -114,3 +114,27 @@ pub fn examples_page() -> impl IntoView {
         </div>
     }
 }
+
+/// On Overblik, when the open plan is a copy of an example: what it is,
+/// and "Nulstil eksemplet" right there (trainers reset between groups).
+#[component]
+pub fn ExampleCopyNote() -> impl IntoView {
+    let app = use_app();
+    let example = Memo::new(move |_| {
+        app.plan
+            .with(|p| p.as_ref().and_then(|p| p.example.clone()))
+    });
+    move || {
+        let story = example.get().and_then(|key| catalog::example(&key))?;
+        Some(view! {
+            <aside class="example-note" aria-label="Eksempel">
+                <p>
+                    {format!("Planen er en kopi af eksemplet «{}» til undervisning. ", story.name)}
+                    "Nulstil sætter den tilbage til eksemplets udgangspunkt; Fortryd tager det tilbage."
+                </p>
+                <button type="button" on:click=move |_| reset(app)>"Nulstil eksemplet"</button>
+                <a href=Route::Eksempler.hash()>"Alle eksempler"</a>
+            </aside>
+        })
+    }
+}

@@ -7,7 +7,7 @@ mod info;
 mod present;
 mod tour;
 
-pub use examples::examples_page;
+pub use examples::{examples_page, ExampleCopyNote};
 
 use leptos::prelude::*;
 
