@@ -171,16 +171,14 @@ pub(crate) fn FilterBar(grouping: Option<RwSignal<Grouping>>) -> impl IntoView {
             <label>
                 "Ansvarlig"
                 <select
-                    // "Ingen ansvarlig" is a single space: names are trimmed, so no
-                    // real name equals it (a NUL would not survive HTML parsing).
+                    // Values: "" everybody, "-" nobody ("Ingen ansvarlig"),
+                    // "=name" a person, so no name can be taken for another choice.
                     prop:value=move || filter.with(|f| match &f.responsible {
                         None => String::new(),
                         Some(r) if r.is_empty() => "-".to_string(),
                         Some(r) => format!("={r}"),
                     })
                     on:change=move |ev| {
-                        // "" is everybody, "-" nobody, "=name" a person (a NUL
-                        // sentinel does not survive the DOM in Chromium).
                         let v = event_target_value(&ev);
                         let v = match v.as_str() {
                             "" => None,
