@@ -13,6 +13,7 @@ use super::{bar, Tl, Ui, LABEL_W};
 use crate::catalog;
 use crate::layout::axis::AXIS_ROW_H;
 use crate::layout::marks::{MILESTONE_ROW_H, PHASE_ROW_H};
+use crate::layout::num::{Dec1, Whole};
 use crate::layout::svg::{
     backdrop_layer, bar_layer, escape, head_layer, lanes_layer, marker_layer, overlay_layer,
 };
@@ -25,8 +26,9 @@ const OVERSCAN: f64 = 160.0;
 /// Steps in which the drawn rows follow the vertical scroll position and
 /// the viewport's height.
 pub(super) const ROW_STEP: f64 = 120.0;
-/// Horizontal margin of drawn ticks beyond the viewport.
-const TICK_MARGIN: f64 = 800.0;
+/// Horizontal margin of drawn ticks beyond the viewport (at least: the
+/// drawn ticks follow the scroll position in steps of [`TICK_STEP`]).
+const TICK_MARGIN: f64 = 400.0;
 /// Scroll steps at which the drawn ticks are refreshed.
 pub(super) const TICK_STEP: f64 = 400.0;
 
@@ -400,7 +402,7 @@ fn label_sig(
     r: &crate::layout::Row,
     editing: Option<&crate::model::ActivityId>,
 ) -> Option<[String; 4]> {
-    let style = format!("top:{:.0}px;height:{:.0}px", r.y, r.height);
+    let style = format!("top:{}px;height:{}px", Whole(r.y), Whole(r.height));
     let name = match &r.key {
         RowKey::Group(g) => g.name().to_string(),
         RowKey::Task(t) => format!("{}. {}", t.get(), catalog::task(*t).name),
@@ -554,7 +556,7 @@ fn bar_sig(
         a.status.label()
     );
     Some([
-        format!("translate({:.1} {:.1})", rect.x, rect.y),
+        format!("translate({} {})", Dec1(rect.x), Dec1(rect.y)),
         shapes,
         class,
         label,

@@ -185,9 +185,15 @@ impl Tl {
     /// Scrolls so that `date` sits a third into the viewport.
     pub fn scroll_to_date(&self, date: NaiveDate) {
         if let Some(el) = self.scroller() {
-            el.set_scroll_left(self.left_for(date) as i32);
-            read_scroll(*self, &el);
+            self.scroll_el_to_date(&el, date);
         }
+    }
+
+    /// Scrolls the scroll container `el` so that `date` sits a third into
+    /// the viewport.
+    fn scroll_el_to_date(&self, el: &web_sys::HtmlElement, date: NaiveDate) {
+        el.set_scroll_left(self.left_for(date) as i32);
+        read_scroll(*self, el);
     }
 
     /// Scrolls vertically so that the row at `y`..`y + h` is in view.
@@ -459,7 +465,10 @@ fn build(
         inner(window().inner_width()),
         inner(window().inner_height()),
     ) {
-        tl.view_w.set((w - LABEL_W - 80.0).max(200.0));
+        // main is at most 1400 px wide with 1.2rem padding (see main.css);
+        // the scroller has 1 px borders.
+        tl.view_w
+            .set((w.min(1400.0) - 40.0 - LABEL_W - 2.0).max(200.0));
         // The scroller is 15rem less than the window high (see main.css),
         // less its borders and horizontal scroll bar.
         tl.view_h.set(rows_h((h - 240.0 - 17.0).max(300.0)));
@@ -481,7 +490,7 @@ fn build(
         if std::mem::take(&mut first) {
             let (today, scale) = (tl.today, tl.scale_now());
             if scale.start <= today && today <= scale.last() {
-                tl.scroll_to_date(today);
+                tl.scroll_el_to_date(&measured, today);
             }
         }
     });
