@@ -28,9 +28,9 @@ const OVERSCAN: f64 = 160.0;
 pub(super) const ROW_STEP: f64 = 120.0;
 /// Horizontal margin of drawn ticks beyond the viewport (at least: the
 /// drawn ticks follow the scroll position in steps of [`TICK_STEP`]).
-const TICK_MARGIN: f64 = 400.0;
+const TICK_MARGIN: f64 = 300.0;
 /// Scroll steps at which the drawn ticks are refreshed.
-pub(super) const TICK_STEP: f64 = 400.0;
+pub(super) const TICK_STEP: f64 = 200.0;
 
 /// The chart's fixed elements.
 pub(super) struct Chart {
