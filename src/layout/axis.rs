@@ -5,7 +5,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{holiday, is_weekend, iso_week, week_start, MONTHS, MONTHS_SHORT};
+use super::num::{Dec1, Whole};
 use super::scale::Scale;
+use std::fmt::Write;
 
 /// The unit of a row of ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -246,7 +248,7 @@ pub fn days_off(scale: &Scale, min_px: f64) -> Vec<DayOff> {
 pub fn grid_path(row: &AxisRow, y0: f64, y1: f64) -> String {
     let mut d = String::with_capacity(row.ticks.len() * 16);
     for t in row.ticks.iter().filter(|t| t.x > 0.0) {
-        d.push_str(&format!("M{:.1} {y0:.0}V{y1:.0}", t.x));
+        let _ = write!(d, "M{} {}V{}", Dec1(t.x), Whole(y0), Whole(y1));
     }
     d
 }
@@ -255,10 +257,8 @@ pub fn grid_path(row: &AxisRow, y0: f64, y1: f64) -> String {
 pub fn days_off_path(scale: &Scale, days: &[DayOff], y0: f64, y1: f64) -> String {
     let mut d = String::with_capacity(days.len() * 24);
     for day in days {
-        d.push_str(&format!(
-            "M{:.1} {y0:.0}h{:.1}V{y1:.0}h-{:.1}z",
-            day.x, scale.px_per_day, scale.px_per_day
-        ));
+        let w = Dec1(scale.px_per_day);
+        let _ = write!(d, "M{} {}h{w}V{}h-{w}z", Dec1(day.x), Whole(y0), Whole(y1));
     }
     d
 }

@@ -10,6 +10,7 @@ pub mod benefit_map;
 pub mod calendar;
 pub mod lanes;
 pub mod marks;
+pub mod num;
 pub mod scale;
 pub mod svg;
 pub mod working_days;

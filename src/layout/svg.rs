@@ -14,6 +14,7 @@ use super::marks::{
     fit_text, milestones, phase_bands, status_color, time_windows, MilestoneKind, GO_LIVE_COLOR,
     MILESTONE_ROW_H, OVERDUE_COLOR, PHASE_COLORS, PHASE_ROW_H, SUMMARY_COLOR, TODAY_COLOR,
 };
+use super::num::Dec1;
 use super::scale::Scale;
 use crate::catalog;
 use crate::model::{Plan, Status};
@@ -114,10 +115,8 @@ pub fn chart_head_height(rows: &[AxisRow]) -> f64 {
 
 /// A diamond path centred at (`x`, `y`) with half-size `r`.
 pub fn diamond(x: f64, y: f64, r: f64) -> String {
-    format!(
-        "M{x:.1} {:.1}l{r:.1} {r:.1}l-{r:.1} {r:.1}l-{r:.1} -{r:.1}z",
-        y - r
-    )
+    let (x, y, r) = (Dec1(x), Dec1(y - r), Dec1(r));
+    format!("M{x} {y}l{r} {r}l-{r} {r}l-{r} -{r}z")
 }
 
 /// The label of a row in the label column.
@@ -169,12 +168,12 @@ pub fn head_layer(
     for band in phase_bands(plan, scale) {
         let _ = write!(
             s,
-            r#"<g class="tl-phase" data-phase="{}"><title>{}</title><rect x="{:.1}" y="1" width="{:.1}" height="{:.1}" rx="3" fill="{}"/>"#,
+            r#"<g class="tl-phase" data-phase="{}"><title>{}</title><rect x="{}" y="1" width="{}" height="{}" rx="3" fill="{}"/>"#,
             band.phase.code(),
             escape(&band.title),
-            band.x,
-            band.width,
-            PHASE_ROW_H - 2.0,
+            Dec1(band.x),
+            Dec1(band.width),
+            Dec1(PHASE_ROW_H - 2.0),
             PHASE_COLORS[band.phase.index()],
         );
         // A wide band repeats its label, so one is in view wherever the view is.
@@ -183,8 +182,8 @@ pub fn head_layer(
         while x + label_w <= band.x + band.width || x == band.x {
             let _ = write!(
                 s,
-                r#"<text x="{:.1}" y="17" class="w">{}</text>"#,
-                x + 4.0,
+                r#"<text x="{}" y="17" class="w">{}</text>"#,
+                Dec1(x + 4.0),
                 escape(&band.label)
             );
             x += LABEL_REPEAT.max(label_w * 2.0);
@@ -209,20 +208,21 @@ pub fn head_layer(
         if m.kind == MilestoneKind::GoLive {
             let _ = write!(
                 s,
-                r#"<text x="{:.1}" y="{:.1}" class="b" fill="{GO_LIVE_COLOR}">Go-live</text>"#,
-                m.x + 10.0,
-                my + 4.0
+                r#"<text x="{}" y="{}" class="b" fill="{GO_LIVE_COLOR}">Go-live</text>"#,
+                Dec1(m.x + 10.0),
+                Dec1(my + 4.0)
             );
         }
     }
     let (left, right) = x_range.unwrap_or((f64::MIN, f64::MAX));
     for (i, row) in rows.iter().enumerate() {
         let y = PHASE_ROW_H + MILESTONE_ROW_H + i as f64 * AXIS_ROW_H;
+        let (y1, h1) = (Dec1(y), Dec1(AXIS_ROW_H));
         let _ = write!(
             s,
-            r##"<g class="tl-axis-row" data-unit="{}"><rect x="0" y="{y:.1}" width="{:.1}" height="{AXIS_ROW_H:.1}" fill="#f6f8fa" stroke="#d0d7de"/><path stroke="#d0d7de" d=""##,
+            r##"<g class="tl-axis-row" data-unit="{}"><rect x="0" y="{y1}" width="{}" height="{h1}" fill="#f6f8fa" stroke="#d0d7de"/><path stroke="#d0d7de" d=""##,
             row.unit.caption(),
-            scale.width()
+            Dec1(scale.width())
         );
         let shown: Vec<_> = row
             .ticks
@@ -230,7 +230,7 @@ pub fn head_layer(
             .filter(|t| t.x + t.width >= left && t.x <= right)
             .collect();
         for t in &shown {
-            let _ = write!(s, "M{:.1} {y:.1}v{AXIS_ROW_H:.1}", t.x);
+            let _ = write!(s, "M{} {y1}v{h1}", Dec1(t.x));
         }
         s.push_str(r#""/>"#);
         // Labels only where they fit (the first tick may be clipped by the scale's start).
@@ -239,9 +239,9 @@ pub fn head_layer(
         }) {
             let _ = write!(
                 s,
-                r#"<text x="{:.1}" y="{:.1}" font-size="11">{}</text>"#,
-                t.x + 3.0,
-                y + 14.0,
+                r#"<text x="{}" y="{}" font-size="11">{}</text>"#,
+                Dec1(t.x + 3.0),
+                Dec1(y + 14.0),
                 escape(&t.label)
             );
         }
@@ -363,7 +363,9 @@ pub const HANDLE_MIN_W: f64 = 16.0;
 /// marker.
 pub fn bar_layer(width: f64, height: f64, status: Status, overdue: bool) -> String {
     let mut s = format!(
-        r#"<rect class="tl-bar-rect" width="{width:.1}" height="{height:.1}" rx="3" fill="{}"{}/>"#,
+        r#"<rect class="tl-bar-rect" width="{}" height="{}" rx="3" fill="{}"{}/>"#,
+        Dec1(width),
+        Dec1(height),
         status_color(status),
         if overdue {
             format!(r#" stroke="{OVERDUE_COLOR}" stroke-width="2""#)
@@ -374,15 +376,16 @@ pub fn bar_layer(width: f64, height: f64, status: Status, overdue: bool) -> Stri
     if width >= HANDLE_MIN_W {
         let _ = write!(
             s,
-            r#"<rect class="tl-handle tl-handle-start" x="-2" width="7" height="{height:.1}" fill="transparent"/><rect class="tl-handle tl-handle-end" x="{:.1}" width="7" height="{height:.1}" fill="transparent"/>"#,
-            width - 5.0
+            r#"<rect class="tl-handle tl-handle-start" x="-2" width="7" height="{h}" fill="transparent"/><rect class="tl-handle tl-handle-end" x="{}" width="7" height="{h}" fill="transparent"/>"#,
+            Dec1(width - 5.0),
+            h = Dec1(height)
         );
     }
     if overdue {
         let _ = write!(
             s,
-            r#"<path class="tl-overdue-mark" d="M{:.1} 0h12l-6 11z" fill="{OVERDUE_COLOR}"/>"#,
-            width + 2.0
+            r#"<path class="tl-overdue-mark" d="M{} 0h12l-6 11z" fill="{OVERDUE_COLOR}"/>"#,
+            Dec1(width + 2.0)
         );
     }
     s
@@ -406,8 +409,8 @@ pub fn marker_layer(side: f64, status: Status, overdue: bool) -> String {
     if overdue {
         let _ = write!(
             s,
-            r#"<path class="tl-overdue-mark" d="M{:.1} 0h12l-6 11z" fill="{OVERDUE_COLOR}"/>"#,
-            side + 2.0
+            r#"<path class="tl-overdue-mark" d="M{} 0h12l-6 11z" fill="{OVERDUE_COLOR}"/>"#,
+            Dec1(side + 2.0)
         );
     }
     s

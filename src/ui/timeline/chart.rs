@@ -13,18 +13,24 @@ use super::{bar, Tl, Ui, LABEL_W};
 use crate::catalog;
 use crate::layout::axis::AXIS_ROW_H;
 use crate::layout::marks::{MILESTONE_ROW_H, PHASE_ROW_H};
+use crate::layout::num::{Dec1, Whole};
 use crate::layout::svg::{
-    backdrop_layer, bar_layer, head_layer, lanes_layer, marker_layer, overlay_layer,
+    backdrop_layer, bar_layer, escape, head_layer, lanes_layer, marker_layer, overlay_layer,
 };
 use crate::layout::{activity_rect, activity_span, is_marker, RowKey};
 use crate::ui::{format, AppState};
 
-/// Extra pixels of rows drawn above and below the viewport.
-const OVERSCAN: f64 = 240.0;
-/// Horizontal margin of drawn ticks beyond the viewport.
-const TICK_MARGIN: f64 = 800.0;
+/// Extra pixels of rows drawn above and below the viewport (at least:
+/// the drawn band follows the scroll position in steps of [`ROW_STEP`]).
+const OVERSCAN: f64 = 160.0;
+/// Steps in which the drawn rows follow the vertical scroll position and
+/// the viewport's height.
+pub(super) const ROW_STEP: f64 = 120.0;
+/// Horizontal margin of drawn ticks beyond the viewport (at least: the
+/// drawn ticks follow the scroll position in steps of [`TICK_STEP`]).
+const TICK_MARGIN: f64 = 300.0;
 /// Scroll steps at which the drawn ticks are refreshed.
-pub(super) const TICK_STEP: f64 = 400.0;
+pub(super) const TICK_STEP: f64 = 200.0;
 
 /// The chart's fixed elements.
 pub(super) struct Chart {
@@ -260,11 +266,14 @@ pub(super) fn draw_layers(app: AppState, tl: Tl, ui: &mut Ui) {
     sync_markup(&c.overlay, &mut c.cache[10], over);
 }
 
-/// The rows near the viewport: labels and bars, keyed and updated in place.
+/// The rows near the viewport: labels and bars, keyed and updated in
+/// place. New rows are made from markup in one go (two parses, not a
+/// dozen DOM calls per row); when no row is kept, as on the first draw,
+/// the markup goes straight into the label column and the bar layer.
 pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
     let c = &mut ui.chart;
     let (top, h, all) = (
-        tl.scroll_top.get(),
+        tl.row_top.get(),
         tl.view_h.get(),
         tl.opts.with(|o| o.printing),
     );
@@ -273,67 +282,40 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
     // during a drag (scrolling) show its preview too.
     let drag = tl.drag.get_untracked();
     let mut old = std::mem::take(&mut c.rows);
-    let mut rows = Vec::new();
+    // In order: kept rows (already updated), or what a new row shows.
+    let mut slots: Vec<Result<RowEl, NewRow>> = Vec::new();
     app.plan.with(|plan| {
         let Some(plan) = plan.as_ref() else { return };
         tl.lanes.with(|lanes| {
             tl.frame.with(|f| {
-                let scale = &f.scale;
                 let shown = if all {
                     &lanes.rows[..]
                 } else {
-                    lanes.visible(top - OVERSCAN, top + h + OVERSCAN)
+                    lanes.visible(top - OVERSCAN, top + ROW_STEP + h + OVERSCAN)
                 };
                 for r in shown {
-                    let mut el = match old.iter().position(|o| o.key == r.key) {
-                        Some(i) => old.swap_remove(i),
-                        None => new_row(&r.key),
+                    // An activity row whose activity is gone is left out.
+                    let Some(label) = label_sig(plan, r, editing.as_ref()) else {
+                        continue;
                     };
-                    let style = format!("top:{:.0}px;height:{:.0}px", r.y, r.height);
-                    sync_attr(&el.label, "style", &mut el.sig[0], style);
-                    let caret = if r.collapsed { "▸" } else { "▾" };
-                    match &r.key {
-                        RowKey::Group(_) | RowKey::Task(_) => {
-                            let name = match &r.key {
-                                RowKey::Group(g) => g.name().to_string(),
-                                RowKey::Task(t) => {
-                                    format!("{}. {}", t.get(), catalog::task(*t).name)
-                                }
-                                RowKey::Activity(_) => String::new(),
-                            };
-                            if let Some(button) = el.button.as_ref() {
-                                sync_text(
-                                    button,
-                                    &mut el.sig[1],
-                                    format!("{caret} {name} ({})", r.count),
-                                );
-                                sync_attr(
-                                    button,
-                                    "aria-expanded",
-                                    &mut el.sig[2],
-                                    (!r.collapsed).to_string(),
-                                );
-                            }
-                        }
-                        RowKey::Activity(id) => {
-                            let Some(a) = r.index.and_then(|i| plan.activities.get(i)) else {
-                                el.remove();
-                                continue;
-                            };
-                            let selected = editing.as_ref() == Some(id);
-                            sync_text(&el.label, &mut el.sig[1], a.title.clone());
-                            sync_attr(&el.label, "title", &mut el.sig[2], a.title.clone());
-                            let class = if selected {
-                                "tl-label tl-label-activity selected"
-                            } else {
-                                "tl-label tl-label-activity"
-                            };
-                            sync_attr(&el.label, "class", &mut el.sig[3], class.to_string());
+                    let bar = match (&r.key, r.index.and_then(|i| plan.activities.get(i))) {
+                        (RowKey::Activity(id), Some(a)) => {
                             let preview = drag.as_ref().filter(|d| &d.id == id).map(|d| d.to);
-                            update_bar(tl, scale, r, a, preview, selected, &mut el);
+                            bar_sig(tl, &f.scale, r, a, preview, editing.as_ref() == Some(id))
                         }
+                        _ => None,
+                    };
+                    match old.iter().position(|o| o.key == r.key) {
+                        Some(i) => {
+                            let mut el = old.swap_remove(i);
+                            apply_label(&mut el, label);
+                            if let Some(bar) = bar {
+                                apply_bar(&mut el, bar);
+                            }
+                            slots.push(Ok(el));
+                        }
+                        None => slots.push(Err((r.key.clone(), label, bar))),
                     }
-                    rows.push(el);
                 }
             })
         })
@@ -341,17 +323,254 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
     for o in old {
         o.remove();
     }
-    let (mut prev_label, mut prev_bar): (Option<web_sys::Element>, Option<web_sys::Element>) =
-        (None, None);
-    for r in &rows {
-        dom::place(&c.labels, &r.label, prev_label.as_ref());
-        prev_label = Some(r.label.clone());
-        if let Some(b) = &r.bar {
-            dom::place(&c.bars, b, prev_bar.as_ref());
-            prev_bar = Some(b.clone());
+    let fresh = !slots.iter().any(Result::is_ok);
+    let (mut labels, mut bars) = (Vec::new().into_iter(), Vec::new().into_iter());
+    if slots.iter().any(Result::is_err) {
+        let (mut label_html, mut bar_html) = (String::new(), String::new());
+        for (key, label, bar) in slots.iter().filter_map(|s| s.as_ref().err()) {
+            row_markup(key, label, bar.as_ref(), &mut label_html, &mut bar_html);
+        }
+        // Without kept rows the new ones are all there is: they are parsed
+        // in place; else in boxes outside the document, then placed.
+        let (label_box, bar_box) = if fresh {
+            (c.labels.clone(), c.bars.clone())
+        } else {
+            (html("div", ""), svg("g", ""))
+        };
+        label_box.set_inner_html(&label_html);
+        bar_box.set_inner_html(&bar_html);
+        labels = children(&label_box).into_iter();
+        bars = children(&bar_box).into_iter();
+    }
+    let mut rows = Vec::with_capacity(slots.len());
+    for slot in slots {
+        let el = match slot {
+            Ok(el) => el,
+            Err((key, label, bar)) => {
+                let Some(label_el) = labels.next() else { break };
+                let activity = matches!(key, RowKey::Activity(_));
+                let mut sig: [String; 8] = Default::default();
+                let [s0, s1, s2, s3] = label;
+                (sig[0], sig[1], sig[2], sig[3]) = (s0, s1, s2, s3);
+                if let Some([b0, b1, b2, b3]) = bar {
+                    (sig[4], sig[5], sig[6], sig[7]) = (b0, b1, b2, b3);
+                }
+                RowEl {
+                    key,
+                    button: (!activity)
+                        .then(|| label_el.first_element_child())
+                        .flatten(),
+                    bar: if activity { bars.next() } else { None },
+                    label: label_el,
+                    sig,
+                }
+            }
+        };
+        rows.push(el);
+    }
+    if !fresh {
+        let (mut prev_label, mut prev_bar): (Option<web_sys::Element>, Option<web_sys::Element>) =
+            (None, None);
+        for r in &rows {
+            dom::place(&c.labels, &r.label, prev_label.as_ref());
+            prev_label = Some(r.label.clone());
+            if let Some(b) = &r.bar {
+                dom::place(&c.bars, b, prev_bar.as_ref());
+                prev_bar = Some(b.clone());
+            }
         }
     }
     c.rows = rows;
+}
+
+/// A row not yet drawn: its key, and what its label and bar show (see
+/// [`label_sig`] and [`bar_sig`]).
+type NewRow = (RowKey, [String; 4], Option<[String; 4]>);
+
+/// The element children of `el`, in order.
+fn children(el: &web_sys::Element) -> Vec<web_sys::Element> {
+    let list = el.children();
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// What the label of row `r` shows (the first four values of
+/// [`RowEl::sig`]): its style, then for a group or main task its toggle's
+/// text and `aria-expanded`, for an activity its text, title and class.
+/// None for an activity row whose activity is gone.
+fn label_sig(
+    plan: &crate::model::Plan,
+    r: &crate::layout::Row,
+    editing: Option<&crate::model::ActivityId>,
+) -> Option<[String; 4]> {
+    let style = format!("top:{}px;height:{}px", Whole(r.y), Whole(r.height));
+    let name = match &r.key {
+        RowKey::Group(g) => g.name().to_string(),
+        RowKey::Task(t) => format!("{}. {}", t.get(), catalog::task(*t).name),
+        RowKey::Activity(id) => {
+            let a = r.index.and_then(|i| plan.activities.get(i))?;
+            let class = if editing == Some(id) {
+                "tl-label tl-label-activity selected"
+            } else {
+                "tl-label tl-label-activity"
+            };
+            return Some([style, a.title.clone(), a.title.clone(), class.to_string()]);
+        }
+    };
+    let caret = if r.collapsed { "▸" } else { "▾" };
+    Some([
+        style,
+        format!("{caret} {name} ({})", r.count),
+        (!r.collapsed).to_string(),
+        String::new(),
+    ])
+}
+
+/// Brings a drawn row's label to `sig` (see [`label_sig`]).
+fn apply_label(el: &mut RowEl, sig: [String; 4]) {
+    let [style, text, title, class] = sig;
+    sync_attr(&el.label, "style", &mut el.sig[0], style);
+    match &el.button {
+        Some(button) => {
+            sync_text(button, &mut el.sig[1], text);
+            sync_attr(button, "aria-expanded", &mut el.sig[2], title);
+        }
+        None => {
+            sync_text(&el.label, &mut el.sig[1], text);
+            sync_attr(&el.label, "title", &mut el.sig[2], title);
+            sync_attr(&el.label, "class", &mut el.sig[3], class);
+        }
+    }
+}
+
+/// Writes the markup of a new row: its label to `labels`, its bar (an
+/// activity's) to `bars`. User text is escaped; the bar's shapes come
+/// from [`crate::layout::svg`].
+fn row_markup(
+    key: &RowKey,
+    label: &[String; 4],
+    bar: Option<&[String; 4]>,
+    labels: &mut String,
+    bars: &mut String,
+) {
+    use std::fmt::Write;
+    let [style, text, title, class] = label;
+    match key {
+        RowKey::Group(_) | RowKey::Task(_) => {
+            let (class, toggle) = match key {
+                RowKey::Group(g) => ("tl-label tl-label-group", format!("g:{g:?}")),
+                RowKey::Task(t) => ("tl-label tl-label-task", format!("t:{}", t.get())),
+                RowKey::Activity(_) => ("", String::new()),
+            };
+            let _ = write!(
+                labels,
+                r#"<div class="{class}" style="{}"><button class="tl-toggle" type="button" data-toggle="{}" aria-expanded="{}">{}</button>"#,
+                escape(style),
+                escape(&toggle),
+                escape(title),
+                escape(text)
+            );
+            if let RowKey::Task(t) = key {
+                // The model's explanation of the main task, one click away.
+                let about = format!("Om hovedopgave {} {}", t.get(), catalog::task(*t).name);
+                let _ = write!(
+                    labels,
+                    r#"<button class="info-btn" type="button" data-info="t{}" aria-label="{}"></button>"#,
+                    t.get(),
+                    escape(&about)
+                );
+            }
+            labels.push_str("</div>");
+        }
+        RowKey::Activity(id) => {
+            let id = escape(id.as_str());
+            let _ = write!(
+                labels,
+                r#"<div class="{}" data-open="{id}" style="{}" title="{}">{}</div>"#,
+                escape(class),
+                escape(style),
+                escape(title),
+                escape(text)
+            );
+            let _ = write!(
+                bars,
+                r#"<g class="{}" data-id="{id}" tabindex="0" role="button""#,
+                escape(bar.map_or("tl-bar", |b| &b[2]))
+            );
+            if let Some([transform, shapes, _, aria]) = bar {
+                let _ = write!(
+                    bars,
+                    r#" transform="{}" aria-label="{}">{shapes}"#,
+                    escape(transform),
+                    escape(aria)
+                );
+            } else {
+                bars.push('>');
+            }
+            bars.push_str("</g>");
+        }
+    }
+}
+
+/// What the bar of activity row `r` (activity `a`) shows with the dates
+/// of `preview` if it is being dragged, else its own (the last four values
+/// of [`RowEl::sig`]): its transform, shapes, class and `aria-label`.
+fn bar_sig(
+    tl: Tl,
+    scale: &crate::layout::Scale,
+    r: &crate::layout::Row,
+    a: &crate::model::Activity,
+    preview: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    selected: bool,
+) -> Option<[String; 4]> {
+    let span = activity_span(a)?;
+    let (s, e) = preview.unwrap_or(span);
+    let marker = is_marker(a);
+    let rect = activity_rect(scale, r.y, r.height, a, (s, e));
+    let overdue = a.is_overdue(tl.today);
+    let shapes = if marker {
+        marker_layer(rect.width, a.status, overdue)
+    } else {
+        bar_layer(rect.width, rect.height, a.status, overdue)
+    };
+    let mut class = String::from("tl-bar");
+    for (on, name) in [
+        (marker, " marker"),
+        (overdue, " overdue"),
+        (preview.is_some(), " dragging"),
+        (selected, " selected"),
+    ] {
+        if on {
+            class.push_str(name);
+        }
+    }
+    let who = if a.responsible.is_empty() {
+        "ingen ansvarlig"
+    } else {
+        a.responsible.as_str()
+    };
+    let late = if overdue { ", forsinket" } else { "" };
+    let label = format!(
+        "{}: {}, {}, {who}{late}",
+        a.title,
+        span_text(a, s, e),
+        a.status.label()
+    );
+    Some([
+        format!("translate({} {})", Dec1(rect.x), Dec1(rect.y)),
+        shapes,
+        class,
+        label,
+    ])
+}
+
+/// Brings a drawn row's bar to `sig` (see [`bar_sig`]).
+fn apply_bar(el: &mut RowEl, sig: [String; 4]) {
+    let Some(bar) = el.bar.clone() else { return };
+    let [transform, shapes, class, label] = sig;
+    sync_attr(&bar, "transform", &mut el.sig[4], transform);
+    sync_markup(&bar, &mut el.sig[5], shapes);
+    sync_attr(&bar, "class", &mut el.sig[6], class);
+    sync_attr(&bar, "aria-label", &mut el.sig[7], label);
 }
 
 /// Draws the bar of activity row `r` (activity `a`) with the dates of
@@ -365,54 +584,9 @@ fn update_bar(
     selected: bool,
     el: &mut RowEl,
 ) {
-    let Some(span) = activity_span(a) else {
-        return;
-    };
-    let (s, e) = preview.unwrap_or(span);
-    let marker = is_marker(a);
-    let rect = activity_rect(scale, r.y, r.height, a, (s, e));
-    let overdue = a.is_overdue(tl.today);
-    let Some(bar) = el.bar.clone() else { return };
-    sync_attr(
-        &bar,
-        "transform",
-        &mut el.sig[4],
-        format!("translate({:.1} {:.1})", rect.x, rect.y),
-    );
-    sync_markup(
-        &bar,
-        &mut el.sig[5],
-        if marker {
-            marker_layer(rect.width, a.status, overdue)
-        } else {
-            bar_layer(rect.width, rect.height, a.status, overdue)
-        },
-    );
-    let mut class = String::from("tl-bar");
-    for (on, name) in [
-        (marker, " marker"),
-        (overdue, " overdue"),
-        (preview.is_some(), " dragging"),
-        (selected, " selected"),
-    ] {
-        if on {
-            class.push_str(name);
-        }
+    if let Some(sig) = bar_sig(tl, scale, r, a, preview, selected) {
+        apply_bar(el, sig);
     }
-    sync_attr(&bar, "class", &mut el.sig[6], class);
-    let who = if a.responsible.is_empty() {
-        "ingen ansvarlig"
-    } else {
-        a.responsible.as_str()
-    };
-    let late = if overdue { ", forsinket" } else { "" };
-    let label = format!(
-        "{}: {}, {}, {who}{late}",
-        a.title,
-        span_text(a, s, e),
-        a.status.label()
-    );
-    sync_attr(&bar, "aria-label", &mut el.sig[7], label);
 }
 
 /// The dates of activity `a` shown as `s`–`e`, in words: "1.3.2027 til
@@ -455,50 +629,6 @@ pub(super) fn draw_drag(app: AppState, tl: Tl, ui: &mut Ui) {
             })
         })
     });
-}
-
-/// A new row's elements (not yet in the document).
-fn new_row(key: &RowKey) -> RowEl {
-    let (label, button, bar) = match key {
-        RowKey::Group(_) | RowKey::Task(_) => {
-            let (class, toggle) = match key {
-                RowKey::Group(g) => ("tl-label tl-label-group", format!("g:{g:?}")),
-                RowKey::Task(t) => ("tl-label tl-label-task", format!("t:{}", t.get())),
-                RowKey::Activity(_) => ("", String::new()),
-            };
-            let label = html("div", class);
-            let button = html("button", "tl-toggle");
-            set(&button, "type", "button");
-            set(&button, "data-toggle", &toggle);
-            let _ = label.append_child(&button);
-            if let RowKey::Task(t) = key {
-                // The model's explanation of the main task, one click away.
-                let info = html("button", "info-btn");
-                set(&info, "type", "button");
-                set(&info, "data-info", &format!("t{}", t.get()));
-                let about = format!("Om hovedopgave {} {}", t.get(), catalog::task(*t).name);
-                set(&info, "aria-label", &about);
-                let _ = label.append_child(&info);
-            }
-            (label, Some(button), None)
-        }
-        RowKey::Activity(id) => {
-            let label = html("div", "tl-label tl-label-activity");
-            set(&label, "data-open", id.as_str());
-            let bar = svg("g", "tl-bar");
-            set(&bar, "data-id", id.as_str());
-            set(&bar, "tabindex", "0");
-            set(&bar, "role", "button");
-            (label, None, Some(bar))
-        }
-    };
-    RowEl {
-        key: key.clone(),
-        label,
-        button,
-        bar,
-        sig: Default::default(),
-    }
 }
 
 /// Width kept free for the tooltip at the right edge of the view.
@@ -579,5 +709,72 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
             let _ = c.tooltip.remove_attribute("hidden");
         }
         None => set(&c.tooltip, "hidden", ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActivityId, TaskNo};
+
+    fn sig(values: [&str; 4]) -> [String; 4] {
+        values.map(str::to_string)
+    }
+
+    #[test]
+    fn activity_row_markup_escapes_user_text() {
+        let key = RowKey::Activity(ActivityId("a\"1".into()));
+        let label = sig([
+            "top:0px;height:24px",
+            "<b>Møde & \"plan\"</b>",
+            "<b>Møde & \"plan\"</b>",
+            "tl-label tl-label-activity",
+        ]);
+        let bar = sig([
+            "translate(1.0 2.0)",
+            r#"<rect class="tl-bar-rect"/>"#,
+            "tl-bar overdue",
+            "<b>Møde</b>: 1.3.2027 til 5.3.2027",
+        ]);
+        let (mut labels, mut bars) = (String::new(), String::new());
+        row_markup(&key, &label, Some(&bar), &mut labels, &mut bars);
+        assert_eq!(
+            labels,
+            r#"<div class="tl-label tl-label-activity" data-open="a&quot;1" style="top:0px;height:24px" title="&lt;b&gt;Møde &amp; &quot;plan&quot;&lt;/b&gt;">&lt;b&gt;Møde &amp; &quot;plan&quot;&lt;/b&gt;</div>"#
+        );
+        assert_eq!(
+            bars,
+            r#"<g class="tl-bar overdue" data-id="a&quot;1" tabindex="0" role="button" transform="translate(1.0 2.0)" aria-label="&lt;b&gt;Møde&lt;/b&gt;: 1.3.2027 til 5.3.2027"><rect class="tl-bar-rect"/></g>"#
+        );
+    }
+
+    #[test]
+    fn activity_row_without_dates_gets_an_empty_bar() {
+        let key = RowKey::Activity(ActivityId("a1".into()));
+        let label = sig(["", "T", "T", "tl-label tl-label-activity"]);
+        let (mut labels, mut bars) = (String::new(), String::new());
+        row_markup(&key, &label, None, &mut labels, &mut bars);
+        assert_eq!(
+            bars,
+            r#"<g class="tl-bar" data-id="a1" tabindex="0" role="button"></g>"#
+        );
+    }
+
+    #[test]
+    fn task_row_markup_has_its_toggle_and_info_button() {
+        let t = TaskNo::new(3).unwrap();
+        let label = sig([
+            "top:28px;height:28px",
+            "▾ 3. Projektstyring (12)",
+            "true",
+            "",
+        ]);
+        let (mut labels, mut bars) = (String::new(), String::new());
+        row_markup(&RowKey::Task(t), &label, None, &mut labels, &mut bars);
+        assert!(bars.is_empty());
+        assert!(labels.starts_with(
+            r#"<div class="tl-label tl-label-task" style="top:28px;height:28px"><button class="tl-toggle" type="button" data-toggle="t:3" aria-expanded="true">▾ 3. Projektstyring (12)</button><button class="info-btn" type="button" data-info="t3" aria-label="Om hovedopgave 3 "#
+        ));
+        assert!(labels.ends_with("</button></div>"));
     }
 }

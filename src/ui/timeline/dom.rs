@@ -112,8 +112,9 @@ pub fn closest_with(
 /// Puts `el` right after `prev` in `parent` (first when `prev` is none),
 /// unless it is there already, so kept elements (and focus) stay put.
 pub fn place(parent: &web_sys::Element, el: &web_sys::Element, prev: Option<&web_sys::Element>) {
-    let before = el.previous_element_sibling();
-    if el.parent_element().is_some() && before.as_ref() == prev {
+    if el.parent_element().as_ref() == Some(parent)
+        && el.previous_element_sibling().as_ref() == prev
+    {
         return;
     }
     let next = match prev {

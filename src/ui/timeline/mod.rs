@@ -130,10 +130,13 @@ pub(crate) struct Tl {
     pub frame: Memo<Frame>,
     /// Width of the chart's viewport.
     pub view_w: RwSignal<f64>,
-    /// Height of the scroll viewport.
+    /// Height of the scroll viewport, rounded up to whole
+    /// [`chart::ROW_STEP`]s (the drawn rows follow it, so a small change of
+    /// size, such as the first measurement after a guess, redraws nothing).
     pub view_h: RwSignal<f64>,
-    /// Vertical scroll position.
-    pub scroll_top: RwSignal<f64>,
+    /// Vertical scroll position in coarse steps of [`chart::ROW_STEP`]
+    /// (the drawn rows follow it).
+    pub row_top: RwSignal<f64>,
     /// Horizontal scroll position.
     pub scroll_left: RwSignal<f64>,
     /// Horizontal scroll position in coarse steps (the drawn ticks follow it).
@@ -182,9 +185,15 @@ impl Tl {
     /// Scrolls so that `date` sits a third into the viewport.
     pub fn scroll_to_date(&self, date: NaiveDate) {
         if let Some(el) = self.scroller() {
-            el.set_scroll_left(self.left_for(date) as i32);
-            read_scroll(*self, &el);
+            self.scroll_el_to_date(&el, date);
         }
+    }
+
+    /// Scrolls the scroll container `el` so that `date` sits a third into
+    /// the viewport.
+    fn scroll_el_to_date(&self, el: &web_sys::HtmlElement, date: NaiveDate) {
+        el.set_scroll_left(self.left_for(date) as i32);
+        read_scroll(*self, el);
     }
 
     /// Scrolls vertically so that the row at `y`..`y + h` is in view.
@@ -241,7 +250,12 @@ fn new_state(app: AppState) -> Tl {
                 let head = PHASE_ROW_H + MILESTONE_ROW_H + 3.0 * AXIS_ROW_H;
                 print_px_per_day(days, LABEL_W, head + rows_h, w, h)
             }
-            None => opts.with(|o| o.zoom.px_per_day(days, view_w.get())),
+            // Only the zoom that fits the plan to the view depends on its
+            // width: the others do not recompute on a resize.
+            None => match opts.with(|o| o.zoom) {
+                Zoom::Hele => Zoom::Hele.px_per_day(days, view_w.get()),
+                zoom => zoom.px_per_day(days, 0.0),
+            },
         };
         let scale = Scale::new(first, last, ppd);
         let axis = axis(&scale);
@@ -256,8 +270,8 @@ fn new_state(app: AppState) -> Tl {
         lanes,
         frame,
         view_w,
-        view_h: RwSignal::new(700.0),
-        scroll_top: RwSignal::new(0.0),
+        view_h: RwSignal::new(rows_h(700.0)),
+        row_top: RwSignal::new(0.0),
         scroll_left: RwSignal::new(0.0),
         tick_left: RwSignal::new(0.0),
         drag: RwSignal::new(None),
@@ -270,8 +284,9 @@ fn new_state(app: AppState) -> Tl {
 /// Reads the scroll position into the state.
 fn read_scroll(tl: Tl, el: &web_sys::Element) {
     let (top, left) = (f64::from(el.scroll_top()), f64::from(el.scroll_left()));
-    if tl.scroll_top.get_untracked() != top {
-        tl.scroll_top.set(top);
+    let row_top = (top / chart::ROW_STEP).floor() * chart::ROW_STEP;
+    if tl.row_top.get_untracked() != row_top {
+        tl.row_top.set(row_top);
     }
     if tl.scroll_left.get_untracked() != left {
         tl.scroll_left.set(left);
@@ -287,10 +302,15 @@ fn tick_step(left: f64) -> f64 {
     (left / chart::TICK_STEP).floor() * chart::TICK_STEP
 }
 
+/// The viewport height `h` rounded up to whole [`chart::ROW_STEP`]s.
+fn rows_h(h: f64) -> f64 {
+    (h / chart::ROW_STEP).ceil() * chart::ROW_STEP
+}
+
 /// Reads the scroll container's size into the state.
 fn measure(tl: Tl, el: &web_sys::Element) {
     let w = (f64::from(el.client_width()) - LABEL_W - 2.0).max(200.0);
-    let h = f64::from(el.client_height());
+    let h = rows_h(f64::from(el.client_height()));
     if tl.view_w.get_untracked() != w {
         tl.view_w.set(w);
     }
@@ -445,8 +465,13 @@ fn build(
         inner(window().inner_width()),
         inner(window().inner_height()),
     ) {
-        tl.view_w.set((w - LABEL_W - 80.0).max(200.0));
-        tl.view_h.set((h - 240.0).max(300.0));
+        // main is at most 1400 px wide with 1.2rem padding (see main.css);
+        // the scroller has 1 px borders.
+        tl.view_w
+            .set((w.min(1400.0) - 40.0 - LABEL_W - 2.0).max(200.0));
+        // The scroller is 15rem less than the window high (see main.css),
+        // less its borders and horizontal scroll bar.
+        tl.view_h.set(rows_h((h - 240.0 - 17.0).max(300.0)));
     }
     // The first frame is drawn where the view will be (today a third in,
     // scrolled there by the observer's first call), not at the start and
@@ -465,7 +490,7 @@ fn build(
         if std::mem::take(&mut first) {
             let (today, scale) = (tl.today, tl.scale_now());
             if scale.start <= today && today <= scale.last() {
-                tl.scroll_to_date(today);
+                tl.scroll_el_to_date(&measured, today);
             }
         }
     });
@@ -577,6 +602,7 @@ fn on_change(
 /// The timeline page.
 #[component]
 pub fn TimelinePage() -> impl IntoView {
+    crate::ui::mark("tlp-component");
     let app = use_app();
     let tl = new_state(app);
     let refs = (
@@ -601,6 +627,7 @@ pub fn TimelinePage() -> impl IntoView {
     on_cleanup(move || {
         let _ = ui.try_update_value(Option::take);
     });
+    crate::ui::mark("tlp-component-end");
     view! {
         <div class="page timeline" node_ref=refs.0>
             <div class="tl-main" node_ref=refs.1>
