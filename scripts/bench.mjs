@@ -123,6 +123,26 @@ function bigPlan(storage, n) {
   return { ...storage, [`implan.plan.${id}`]: JSON.stringify(envelope) };
 }
 
+/**
+ * Waits until a freshly loaded page has settled as it would have for a
+ * user who looks at it before clicking: the service worker (registered
+ * after the first paint) has installed and cached the app, and the main
+ * thread is idle. Interaction figures are taken after this.
+ */
+async function settled(page) {
+  await page.evaluate(async () => {
+    const sw = navigator.serviceWorker;
+    if (sw && (await sw.getRegistration()) === undefined) {
+      // Registration starts shortly after the first paint.
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    if (sw && (await sw.getRegistration())) {
+      await Promise.race([sw.ready, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
+  });
+}
+
 /** Timeline figures for one fresh page with `storage`: first render, zoom changes, drag moves. */
 async function timeline(browser, url, storage) {
   const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
@@ -130,6 +150,7 @@ async function timeline(browser, url, storage) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('implan-painted').length > 0);
+  await settled(page);
   const result = await page.evaluate(async () => {
     // Resolves after the next frame has been painted.
     const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -231,6 +252,7 @@ async function mapPaint(browser, url, storage) {
   const page = await context.newPage();
   await page.goto(`${url}#/gevinster`);
   await page.waitForFunction(() => performance.getEntriesByName('implan-ready').length > 0);
+  await settled(page);
   await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
   await page.waitForFunction(() => performance.getEntriesByName('implan-map-painted').length > 0);
   const result = await page.evaluate(() => ({
