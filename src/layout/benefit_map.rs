@@ -136,30 +136,84 @@ pub fn node_height(lines: usize, badge: bool) -> f64 {
 /// at the end. Drawing the head in the path rather than as a marker keeps
 /// large maps quick to paint.
 pub fn path_data(route: &Route) -> String {
-    let mut out = String::new();
-    for (i, &(x, y)) in route.points.iter().enumerate() {
-        if i == 0 {
-            out.push_str(&format!("M{x:.1} {y:.1}"));
-            continue;
-        }
-        let (px, py) = route.points[i - 1];
+    let mut out = String::with_capacity(24 * route.points.len() + 48);
+    write_path_data(&mut out, route);
+    out
+}
+
+/// Appends the [`path_data`] of `route` to `out`.
+pub fn write_path_data(out: &mut String, route: &Route) {
+    let mut points = route.points.iter().copied();
+    let Some(mut prev) = points.next() else {
+        return;
+    };
+    out.push('M');
+    push_pair(out, prev);
+    for (x, y) in points {
+        let (px, py) = prev;
         if (y - py).abs() < 0.05 {
-            out.push_str(&format!(" L{x:.1} {y:.1}"));
+            out.push_str(" L");
         } else {
             let mid = (px + x) / 2.0;
-            out.push_str(&format!(" C{mid:.1} {py:.1} {mid:.1} {y:.1} {x:.1} {y:.1}"));
+            out.push_str(" C");
+            push_pair(out, (mid, py));
+            out.push(' ');
+            push_pair(out, (mid, y));
+            out.push(' ');
+        }
+        push_pair(out, (x, y));
+        prev = (x, y);
+    }
+    let (x, y) = prev;
+    out.push_str(" M");
+    push_pair(out, (x - 7.0, y - 4.0));
+    out.push_str(" L");
+    push_pair(out, (x, y));
+    out.push_str(" L");
+    push_pair(out, (x - 7.0, y + 4.0));
+    out.push_str(" Z");
+}
+
+fn push_pair(out: &mut String, (x, y): (f64, f64)) {
+    push_num(out, x);
+    out.push(' ');
+    push_num(out, y);
+}
+
+/// Appends `v` with one decimal, as `format!("{v:.1}")` does but without
+/// its cost (a large map writes thousands of numbers); halves round away
+/// from zero, and a value that is not finite is written as 0.0.
+pub fn push_num(out: &mut String, v: f64) {
+    let tenths = (v * 10.0).round();
+    if !tenths.is_finite() {
+        out.push_str("0.0");
+        return;
+    }
+    if tenths.abs() >= 1e17 {
+        out.push_str(&format!("{v:.1}"));
+        return;
+    }
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let a = tenths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut whole = a / 10;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
+            break;
         }
     }
-    if let Some(&(x, y)) = route.points.last() {
-        out.push_str(&format!(
-            " M{:.1} {:.1} L{x:.1} {y:.1} L{:.1} {:.1} Z",
-            x - 7.0,
-            y - 4.0,
-            x - 7.0,
-            y + 4.0
-        ));
+    for &d in &digits[i..] {
+        out.push(char::from(d));
     }
-    out
+    out.push('.');
+    out.push(char::from(b'0' + (a % 10) as u8));
 }
 
 /// One vertex of the layered graph: a node, or an arrow passing a column.
