@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlCollection};
 use super::dom::{clear, find};
 use super::svg_export::{line_y, plan_layout};
 use crate::layout::benefit_map::{push_num, write_path_data, MapLayout, NODE_WIDTH, PADDING};
-use crate::layout::svg::escape;
+use crate::layout::svg::push_escaped;
 use crate::model::{stable_order, Column, NodeId, Plan};
 
 /// What the map draws, derived from the plan: it changes only when the
@@ -86,7 +86,7 @@ pub fn markup(d: &Drawn) -> String {
         s.push_str(" rx=\"8\"/><text class=\"gd-heading\"");
         num_attr(&mut s, "x", x + NODE_WIDTH / 2.0);
         s.push_str(" y=\"36\" text-anchor=\"middle\">");
-        s.push_str(&escape(c.label()));
+        push_escaped(&mut s, c.label());
         s.push_str("</text>");
     }
     s.push_str("<g class=\"gd-arrows\">");
@@ -104,19 +104,19 @@ pub fn markup(d: &Drawn) -> String {
         s.push_str(
             "\" data-act=\"node\" tabindex=\"0\" role=\"button\" aria-pressed=\"false\" data-id=\"",
         );
-        s.push_str(&escape(id.as_str()));
+        push_escaped(&mut s, id.as_str());
         s.push_str("\" transform=\"translate(");
         push_num(&mut s, b.x);
         s.push(' ');
         push_num(&mut s, b.y);
         s.push_str(")\" aria-label=\"");
-        s.push_str(&escape(column.singular()));
+        push_escaped(&mut s, column.singular());
         s.push_str(": ");
-        s.push_str(&escape(title));
+        push_escaped(&mut s, title);
         s.push_str("\">");
         if !description.trim().is_empty() {
             s.push_str("<title>");
-            s.push_str(&escape(description));
+            push_escaped(&mut s, description);
             s.push_str("</title>");
         }
         s.push_str("<rect");
@@ -128,7 +128,7 @@ pub fn markup(d: &Drawn) -> String {
             num_attr(&mut s, "x", PADDING);
             num_attr(&mut s, "y", line_y(k));
             s.push('>');
-            s.push_str(&escape(line));
+            push_escaped(&mut s, line);
             s.push_str("</tspan>");
         }
         s.push_str("</text>");
@@ -137,7 +137,7 @@ pub fn markup(d: &Drawn) -> String {
             num_attr(&mut s, "x", PADDING);
             num_attr(&mut s, "y", b.height - PADDING - 2.0);
             s.push('>');
-            s.push_str(&escape(badge));
+            push_escaped(&mut s, badge);
             s.push_str("</text>");
         }
         s.push_str("</g>");
