@@ -17,7 +17,8 @@ use crate::model::{
     BenefitType, Column, Edit, MapNode, NodeChange, NodeId, TaskNo,
 };
 use crate::ui::{
-    after_paint, clock, download::download_text, mark, mark_after_paint, use_app, AppState, Route,
+    after_paint, clock, download::download_text, mark, mark_after_paint, timed, use_app, AppState,
+    Route,
 };
 
 /// Builds the tab's fixed parts into `root`.
@@ -368,7 +369,11 @@ pub fn MapTab() -> impl IntoView {
     // An unchanged drawing keeps its first value, so the effect below can
     // tell by identity whether to draw.
     let drawing = Memo::new_owning(move |old: Option<Option<Arc<Drawn>>>| {
-        let new = app.plan.with(|p| p.as_ref().map(drawn));
+        // Measured for the bench command and the tests (which check that
+        // selecting does not lay out again).
+        let new = timed("implan-map-layout", || {
+            app.plan.with(|p| p.as_ref().map(drawn))
+        });
         let old = old.flatten();
         if old.as_deref() == new.as_ref() {
             (old, false)
@@ -394,13 +399,13 @@ pub fn MapTab() -> impl IntoView {
             )));
         }
         let selected = ui.selected.get();
-        let d = crate::ui::timed("implan-map-layout", || drawing.get());
+        let d = drawing.get();
         app.plan.with(|p| {
             let (Some(p), Some(d)) = (p, d) else { return };
             // Redraw only when the drawing changes.
             if shown.with_value(|s| !s.as_ref().is_some_and(|s| Arc::ptr_eq(s, &d))) {
                 if let Some(canvas) = find(&r, ".map-canvas") {
-                    elements.set_value(crate::ui::timed("implan-map-draw", || render(&canvas, &d)));
+                    elements.set_value(timed("implan-map-draw", || render(&canvas, &d)));
                 }
                 // The node lists of the arrow form are filled once the map
                 // has been painted, so that they do not delay it.
