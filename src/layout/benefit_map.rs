@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{stable_order, BenefitMap, Column, NodeId};
+use crate::model::{BenefitMap, Column, NodeId};
 
 /// Width of a node box.
 pub const NODE_WIDTH: f64 = 210.0;
@@ -102,28 +102,35 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut line = String::new();
     let mut len = 0;
     for word in text.split_whitespace() {
-        let mut chars: Vec<char> = word.chars().collect();
-        if len > 0 && len + 1 + chars.len() <= max {
+        let mut n = char_count(word);
+        if len > 0 && len + 1 + n <= max {
             line.push(' ');
-            line.extend(&chars);
-            len += 1 + chars.len();
+            line.push_str(word);
+            len += 1 + n;
             continue;
         }
         if len > 0 {
             lines.push(std::mem::take(&mut line));
         }
-        while chars.len() > max {
-            let rest = chars.split_off(max);
-            lines.push(chars.into_iter().collect());
-            chars = rest;
+        let mut rest = word;
+        while n > max {
+            let cut = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
+            n -= max;
         }
-        line = chars.iter().collect();
-        len = chars.len();
+        line = rest.to_string();
+        len = n;
     }
     if len > 0 || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// The number of characters of `s` (counts the bytes that start one).
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
 /// Height of a node box with `lines` title lines.
@@ -136,30 +143,86 @@ pub fn node_height(lines: usize, badge: bool) -> f64 {
 /// at the end. Drawing the head in the path rather than as a marker keeps
 /// large maps quick to paint.
 pub fn path_data(route: &Route) -> String {
-    let mut out = String::new();
-    for (i, &(x, y)) in route.points.iter().enumerate() {
-        if i == 0 {
-            out.push_str(&format!("M{x:.1} {y:.1}"));
-            continue;
-        }
-        let (px, py) = route.points[i - 1];
+    let mut out = String::with_capacity(24 * route.points.len() + 48);
+    write_path_data(&mut out, route);
+    out
+}
+
+/// Appends the [`path_data`] of `route` to `out`.
+pub fn write_path_data(out: &mut String, route: &Route) {
+    let mut points = route.points.iter().copied();
+    let Some(mut prev) = points.next() else {
+        return;
+    };
+    out.push('M');
+    push_pair(out, prev);
+    for (x, y) in points {
+        let (px, py) = prev;
         if (y - py).abs() < 0.05 {
-            out.push_str(&format!(" L{x:.1} {y:.1}"));
+            out.push_str(" L");
         } else {
             let mid = (px + x) / 2.0;
-            out.push_str(&format!(" C{mid:.1} {py:.1} {mid:.1} {y:.1} {x:.1} {y:.1}"));
+            out.push_str(" C");
+            push_pair(out, (mid, py));
+            out.push(' ');
+            push_pair(out, (mid, y));
+            out.push(' ');
+        }
+        push_pair(out, (x, y));
+        prev = (x, y);
+    }
+    let (x, y) = prev;
+    out.push_str(" M");
+    push_pair(out, (x - 7.0, y - 4.0));
+    out.push_str(" L");
+    push_pair(out, (x, y));
+    out.push_str(" L");
+    push_pair(out, (x - 7.0, y + 4.0));
+    out.push_str(" Z");
+}
+
+fn push_pair(out: &mut String, (x, y): (f64, f64)) {
+    push_num(out, x);
+    out.push(' ');
+    push_num(out, y);
+}
+
+/// Appends `v` with one decimal, as `format!("{v:.1}")` does but without
+/// its cost (a large map writes thousands of numbers); halves round away
+/// from zero, and a value that is not finite is written as 0.0.
+pub fn push_num(out: &mut String, v: f64) {
+    let tenths = (v * 10.0).round();
+    if !tenths.is_finite() {
+        out.push_str("0.0");
+        return;
+    }
+    if tenths.abs() >= 1e17 {
+        out.push_str(&format!("{v:.1}"));
+        return;
+    }
+    let tenths = tenths as i64;
+    // Written backwards into a buffer and appended at once: pushing
+    // character by character is slow in the size-optimised build.
+    let mut buf = [0u8; 24];
+    let mut i = buf.len();
+    let a = tenths.unsigned_abs();
+    buf[i - 1] = b'0' + (a % 10) as u8;
+    buf[i - 2] = b'.';
+    i -= 2;
+    let mut whole = a / 10;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
+            break;
         }
     }
-    if let Some(&(x, y)) = route.points.last() {
-        out.push_str(&format!(
-            " M{:.1} {:.1} L{x:.1} {y:.1} L{:.1} {:.1} Z",
-            x - 7.0,
-            y - 4.0,
-            x - 7.0,
-            y + 4.0
-        ));
+    if tenths < 0 {
+        i -= 1;
+        buf[i] = b'-';
     }
-    out
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0.0"));
 }
 
 /// One vertex of the layered graph: a node, or an arrow passing a column.
@@ -238,117 +301,161 @@ fn positions(vertices: &[Vertex], order: &[Vec<usize>]) -> Vec<usize> {
 }
 
 /// Crossings between the edges from layer `l` to layer `l + 1`, counted as
-/// inversions with a Fenwick tree.
-fn crossings_between(vertices: &[Vertex], order: &[Vec<usize>], pos: &[usize], l: usize) -> usize {
+/// inversions with a Fenwick tree (`tree`, reused between calls).
+///
+/// The hot loops of the layout work on slices, not on `Vec`s: the release
+/// build is optimised for size, and indexing a `Vec` is then a call.
+fn crossings_between(
+    vertices: &[Vertex],
+    order: &[Vec<usize>],
+    pos: &[usize],
+    l: usize,
+    tree: &mut Vec<usize>,
+) -> usize {
     let size = order[l + 1].len();
-    let mut tree = vec![0usize; size + 1];
+    tree.clear();
+    tree.resize(size + 1, 0);
+    let tree: &mut [usize] = tree;
     let mut seen = 0;
     let mut count = 0;
-    // Edges in order of their upper end, then of their lower end.
-    let mut bottoms: Vec<usize> = Vec::new();
-    for &u in &order[l] {
-        bottoms.clear();
-        bottoms.extend(vertices[u].down.iter().map(|&v| pos[v]));
-        sort_small(&mut bottoms, &|x| x);
-        for &b in &bottoms {
-            // Earlier edges ending strictly below b cross this one.
-            let mut i = b + 1;
-            let mut at_most_b = 0;
+    // Edges in order of their upper end. An earlier edge crosses this one
+    // when it ends strictly below; edges that share their upper end never
+    // cross, so each vertex's edges are counted before any is added.
+    for &u in order[l].as_slice() {
+        let down: &[usize] = &vertices[u].down;
+        for &v in down {
+            let mut i = pos[v] + 1;
+            let mut at_most = 0;
             while i > 0 {
-                at_most_b += tree[i];
+                at_most += tree[i];
                 i &= i - 1;
             }
-            count += seen - at_most_b;
-            let mut i = b + 1;
+            count += seen - at_most;
+        }
+        for &v in down {
+            let mut i = pos[v] + 1;
             while i <= size {
                 tree[i] += 1;
                 i += i & i.wrapping_neg();
             }
-            seen += 1;
         }
+        seen += down.len();
     }
     count
 }
 
-/// Sorts a short list of indices by `key` (insertion sort).
-fn sort_small(v: &mut [usize], key: &dyn Fn(usize) -> usize) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && key(v[j - 1]) > key(v[j]) {
-            v.swap(j - 1, j);
-            j -= 1;
+/// Sorts `v` by `key[x]`, keeping the order of equal keys: insertion sort
+/// for short lists, else a bottom-up merge sort.
+fn sort_by_key<K: PartialOrd + Copy>(v: &mut [usize], key: &[K]) {
+    if v.len() <= 16 {
+        for i in 1..v.len() {
+            let x = v[i];
+            let k = key[x];
+            let mut j = i;
+            while j > 0 && key[v[j - 1]] > k {
+                v[j] = v[j - 1];
+                j -= 1;
+            }
+            v[j] = x;
         }
+        return;
+    }
+    let len = v.len();
+    let mut buffer = v.to_vec();
+    let (mut from, mut to): (&mut [usize], &mut [usize]) = (v, &mut buffer);
+    let mut in_v = true;
+    let mut width = 1;
+    while width < len {
+        let mut start = 0;
+        while start < len {
+            let mid = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut i, mut j) = (start, mid);
+            for slot in &mut to[start..end] {
+                // The left run wins ties, which keeps the sort stable.
+                let left = j >= end || (i < mid && key[from[j]] >= key[from[i]]);
+                if left {
+                    *slot = from[i];
+                    i += 1;
+                } else {
+                    *slot = from[j];
+                    j += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        in_v = !in_v;
+        width *= 2;
+    }
+    if !in_v {
+        // The sorted values are in the buffer (`from`); `to` is `v`.
+        to.copy_from_slice(from);
     }
 }
 
 fn total_crossings(vertices: &[Vertex], order: &[Vec<usize>]) -> usize {
-    let pos = positions(vertices, order);
+    crossings_at(vertices, order, &positions(vertices, order))
+}
+
+/// [`total_crossings`] with the positions `pos` of `order` known.
+fn crossings_at(vertices: &[Vertex], order: &[Vec<usize>], pos: &[usize]) -> usize {
+    let mut tree = Vec::new();
     (0..order.len().saturating_sub(1))
-        .map(|l| crossings_between(vertices, order, &pos, l))
+        .map(|l| crossings_between(vertices, order, pos, l, &mut tree))
         .sum()
 }
 
 /// Barycentric sweeps down and up, keeping the best order seen, then
-/// adjacent swaps that remove crossings.
+/// adjacent swaps that remove crossings. Every edge joins adjacent layers,
+/// so a vertex's neighbours on one side all lie in the reference layer;
+/// positions are kept up to date rather than looked up per layer.
 fn minimise_crossings(vertices: &[Vertex], mut order: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut pos_buffer = positions(vertices, &order);
+    let pos: &mut [usize] = &mut pos_buffer;
     let mut best = order.clone();
-    let mut best_count = total_crossings(vertices, &order);
+    let mut best_count = crossings_at(vertices, &order, pos);
     let layers = order.len();
+    // Each vertex's barycentre in the current sweep.
+    let mut key_buffer = vec![0.0; vertices.len()];
+    let key: &mut [f64] = &mut key_buffer;
     for sweep in 0..SWEEPS {
         if best_count == 0 {
             break;
         }
         let down = sweep % 2 == 0;
-        let sequence: Vec<usize> = if down {
-            (1..layers).collect()
-        } else {
-            (0..layers.saturating_sub(1)).rev().collect()
-        };
-        for l in sequence {
-            let reference = if down { l - 1 } else { l + 1 };
-            let ref_pos: Vec<(usize, usize)> = order[reference]
-                .iter()
-                .enumerate()
-                .map(|(i, &v)| (v, i))
-                .collect();
-            let mut lookup = vec![usize::MAX; vertices.len()];
-            for &(v, i) in &ref_pos {
-                lookup[v] = i;
-            }
-            let len = order[l].len().max(1) as f64;
+        for step in 0..layers.saturating_sub(1) {
+            let (l, reference) = if down {
+                (step + 1, step)
+            } else {
+                (layers - 2 - step, layers - 1 - step)
+            };
             let ref_len = order[reference].len().max(1) as f64;
-            let keyed: Vec<(f64, usize, usize)> = order[l]
-                .iter()
-                .enumerate()
-                .map(|(i, &v)| {
-                    let neighbours = if down {
-                        &vertices[v].up
-                    } else {
-                        &vertices[v].down
-                    };
-                    let known: Vec<f64> = neighbours
-                        .iter()
-                        .filter(|&&n| lookup[n] != usize::MAX)
-                        .map(|&n| (lookup[n] as f64 + 0.5) / ref_len)
-                        .collect();
-                    let bary = if known.is_empty() {
-                        (i as f64 + 0.5) / len
-                    } else {
-                        known.iter().sum::<f64>() / known.len() as f64
-                    };
-                    (bary, i, v)
-                })
-                .collect();
+            let layer: &mut [usize] = &mut order[l];
+            let len = layer.len().max(1) as f64;
+            for (i, &v) in layer.iter().enumerate() {
+                let vx = &vertices[v];
+                let neighbours: &[usize] = if down { &vx.up } else { &vx.down };
+                key[v] = if neighbours.is_empty() {
+                    (i as f64 + 0.5) / len
+                } else {
+                    let mut sum = 0.0;
+                    for &n in neighbours {
+                        sum += (pos[n] as f64 + 0.5) / ref_len;
+                    }
+                    sum / neighbours.len() as f64
+                };
+            }
             // Stable, so ties keep their current order.
-            order[l] = stable_order(keyed.len(), &|a, b| keyed[a].0.total_cmp(&keyed[b].0))
-                .into_iter()
-                .map(|k| keyed[k].2)
-                .collect();
+            sort_by_key(layer, key);
+            for (i, &v) in layer.iter().enumerate() {
+                pos[v] = i;
+            }
         }
-        let count = total_crossings(vertices, &order);
+        let count = crossings_at(vertices, &order, pos);
         if count < best_count {
             best_count = count;
-            best = order.clone();
+            best.clone_from(&order);
         }
     }
     transpose(vertices, &mut best);
@@ -358,24 +465,30 @@ fn minimise_crossings(vertices: &[Vertex], mut order: Vec<Vec<usize>>) -> Vec<Ve
 /// Crossings between the edges of `u` and those of `v` (u placed above v)
 /// towards the layer whose positions are `pos`, for the given neighbours.
 fn pair_crossings(a: &[usize], b: &[usize], pos: &[usize]) -> usize {
-    a.iter()
-        .map(|&x| b.iter().filter(|&&y| pos[x] > pos[y]).count())
-        .sum()
+    let mut count = 0;
+    for &x in a {
+        for &y in b {
+            count += usize::from(pos[x] > pos[y]);
+        }
+    }
+    count
 }
 
 /// Swaps adjacent vertices while that lowers the crossings.
 fn transpose(vertices: &[Vertex], order: &mut [Vec<usize>]) {
-    let mut pos = positions(vertices, order);
+    let mut pos_buffer = positions(vertices, order);
+    let pos: &mut [usize] = &mut pos_buffer;
     for _ in 0..8 {
         let mut improved = false;
         for layer in order.iter_mut() {
+            let layer: &mut [usize] = layer;
             for i in 0..layer.len().saturating_sub(1) {
                 let (u, v) = (layer[i], layer[i + 1]);
                 let (vu, vv) = (&vertices[u], &vertices[v]);
                 let now =
-                    pair_crossings(&vu.up, &vv.up, &pos) + pair_crossings(&vu.down, &vv.down, &pos);
+                    pair_crossings(&vu.up, &vv.up, pos) + pair_crossings(&vu.down, &vv.down, pos);
                 let swapped =
-                    pair_crossings(&vv.up, &vu.up, &pos) + pair_crossings(&vv.down, &vu.down, &pos);
+                    pair_crossings(&vv.up, &vu.up, pos) + pair_crossings(&vv.down, &vu.down, pos);
                 if swapped < now {
                     layer.swap(i, i + 1);
                     pos[u] = i + 1;
@@ -405,8 +518,10 @@ fn separation(a: &Vertex, b: &Vertex) -> f64 {
 /// Vertical centres: each vertex pulled towards the mean of its
 /// neighbours' centres, order and spacing in its layer kept.
 fn place(vertices: &[Vertex], order: &[Vec<usize>]) -> Vec<f64> {
-    let mut centre = vec![0.0; vertices.len()];
+    let mut centre_buffer = vec![0.0; vertices.len()];
+    let centre: &mut [f64] = &mut centre_buffer;
     for layer in order {
+        let layer: &[usize] = layer;
         let mut y = 0.0;
         for (i, &v) in layer.iter().enumerate() {
             if i > 0 {
@@ -417,39 +532,38 @@ fn place(vertices: &[Vertex], order: &[Vec<usize>]) -> Vec<f64> {
             centre[v] = y;
         }
     }
+    let mut desired = Vec::new();
+    let mut seps = Vec::new();
     for round in 0..PLACEMENT_ROUNDS {
         let down = round % 2 == 0;
-        let sequence: Vec<usize> = if down {
-            (0..order.len()).collect()
-        } else {
-            (0..order.len()).rev().collect()
-        };
-        for l in sequence {
-            let layer = &order[l];
-            let desired: Vec<(f64, f64)> = layer
-                .iter()
-                .map(|&v| {
-                    let vx = &vertices[v];
-                    let ns: Vec<usize> = vx.up.iter().chain(&vx.down).copied().collect();
-                    if ns.is_empty() {
-                        (centre[v], 0.2)
-                    } else {
-                        let mean = ns.iter().map(|&n| centre[n]).sum::<f64>() / ns.len() as f64;
-                        (mean, if vx.dummy { 2.0 } else { 1.0 })
+        for k in 0..order.len() {
+            let l = if down { k } else { order.len() - 1 - k };
+            let layer: &[usize] = &order[l];
+            desired.clear();
+            seps.clear();
+            for (i, &v) in layer.iter().enumerate() {
+                let vx = &vertices[v];
+                let count = vx.up.len() + vx.down.len();
+                desired.push(if count == 0 {
+                    (centre[v], 0.2)
+                } else {
+                    let mut sum = 0.0;
+                    for &n in vx.up.iter().chain(&vx.down) {
+                        sum += centre[n];
                     }
-                })
-                .collect();
-            let seps: Vec<f64> = layer
-                .windows(2)
-                .map(|w| separation(&vertices[w[0]], &vertices[w[1]]))
-                .collect();
+                    (sum / count as f64, if vx.dummy { 2.0 } else { 1.0 })
+                });
+                if i > 0 {
+                    seps.push(separation(&vertices[layer[i - 1]], vx));
+                }
+            }
             let placed = isotonic(&desired, &seps);
             for (&v, y) in layer.iter().zip(placed) {
                 centre[v] = y;
             }
         }
     }
-    centre
+    centre_buffer
 }
 
 /// Positions minimising Σ w·(y − d)² with y[i+1] − y[i] ≥ seps[i]
@@ -528,7 +642,7 @@ fn build(
     // order of the vertices they come from or go to.
     let port = |node: usize, others: &[usize], other: usize| -> f64 {
         let mut sorted: Vec<usize> = others.to_vec();
-        sort_small(&mut sorted, &|o| pos[o]);
+        sort_by_key(&mut sorted, &pos);
         let k = sorted.iter().position(|&o| o == other).unwrap_or(0);
         let b = &boxes[node];
         b.y + b.height * (k as f64 + 1.0) / (sorted.len() as f64 + 1.0)

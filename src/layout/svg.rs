@@ -63,19 +63,32 @@ pub fn base64(bytes: &[u8]) -> String {
 /// Escapes text for XML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text);
     out
+}
+
+/// Appends `text` escaped as [`escape`] does. Runs of plain text are
+/// appended at once (character by character is slow in the size-optimised
+/// build, and a large drawing escapes a lot of text).
+pub fn push_escaped(out: &mut String, text: &str) {
+    let mut plain = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            // Control characters are not allowed in XML 1.0.
+            b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => " ",
+            _ => continue,
+        };
+        // Every byte replaced is ASCII, so these are character boundaries.
+        out.push_str(&text[plain..i]);
+        out.push_str(replacement);
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
 }
 
 fn date(d: NaiveDate) -> String {

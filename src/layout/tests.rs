@@ -630,6 +630,14 @@ fn base64_matches_the_standard() {
 fn escape_handles_control_characters() {
     assert_eq!(escape("a\u{1}b"), "a b");
     assert_eq!(escape("x<y"), "x&lt;y");
+    assert_eq!(
+        escape("Æ & <ø> \"å\" 'x'\u{7f}\t"),
+        "Æ &amp; &lt;ø&gt; &quot;å&quot; &apos;x&apos;\u{7f}\t"
+    );
+    assert_eq!(escape(""), "");
+    let mut s = String::from("a");
+    super::svg::push_escaped(&mut s, "<b>");
+    assert_eq!(s, "a&lt;b&gt;");
 }
 
 #[test]

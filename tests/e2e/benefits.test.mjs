@@ -226,9 +226,14 @@ test('the benefit map: nodes in three columns, arrows, an activity link, reload,
     // Selecting the effect highlights its chain (the change and the
     // deliverable before it), dims the rest.
     const eff = page.locator('svg.map-svg g.gd-node[aria-label="Effekt: Færre telefonopkald"]');
+    // Selecting only restyles: the map is neither laid out nor drawn again.
+    const redraws = () => page.evaluate(() => ['implan-map-layout', 'implan-map-draw'].map((n) => performance.getEntriesByName(n).length));
+    const before = await redraws();
+    assert.ok(before[0] > 0 && before[1] > 0, 'the map was laid out and drawn');
     await eff.focus();
     await page.keyboard.press('Enter');
     await expectText(page.locator('aside.node-panel h2'), 'Effekt: Færre telefonopkald');
+    assert.deepEqual(await redraws(), before);
     assert.equal(await eff.getAttribute('aria-pressed'), 'true');
     const lit = await page.locator('svg.map-svg g.gd-node.lit').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')).sort());
     assert.deepEqual(lit, ['Forandring: Borgerne søger selv digitalt & <hurtigt>', 'Leverance: Selvbetjeningsløsning til borgerne']);

@@ -3,7 +3,9 @@
 //! forms, tables and drawings of Gevinster would cost well over 100 KiB of
 //! the release build that way; these plain functions cost a few KiB.
 //!
-//! Text is only ever set as text content (never parsed as markup). Events
+//! Text is only ever set as text content (never parsed as markup); the one
+//! exception is the benefit map's drawing, made as markup by
+//! `map_view::markup`, which escapes every piece of user text. Events
 //! are handled once per view root (delegation): controls carry a `name`
 //! (inputs) or a `data-act` (buttons) and the root's handler dispatches on
 //! it, so no closure is created per element.

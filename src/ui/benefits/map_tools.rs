@@ -1,6 +1,8 @@
 //! The map tab: forms to add nodes and arrows (keyboard first), downloads
 //! as SVG and PNG, print, the map itself and the panel of the selected node.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
@@ -15,7 +17,8 @@ use crate::model::{
     BenefitType, Column, Edit, MapNode, NodeChange, NodeId, TaskNo,
 };
 use crate::ui::{
-    after_paint, clock, download::download_text, mark, mark_after_paint, use_app, AppState, Route,
+    after_paint, clock, download::download_text, mark, mark_after_paint, timed, use_app, AppState,
+    Route,
 };
 
 /// Builds the tab's fixed parts into `root`.
@@ -360,7 +363,25 @@ pub fn MapTab() -> impl IntoView {
     mark_after_paint("implan-map-painted");
     let holder = NodeRef::<leptos::html::Section>::new();
     let listener = StoredValue::new_local(None);
-    let shown = StoredValue::new_local(None::<Drawn>);
+    // The drawing (layout included), memoised on the map's content: it is
+    // recomputed when the plan changes, and only passed on when the drawing
+    // itself changed. Selecting a node does not lay the map out again.
+    // An unchanged drawing keeps its first value, so the effect below can
+    // tell by identity whether to draw.
+    let drawing = Memo::new_owning(move |old: Option<Option<Arc<Drawn>>>| {
+        // Measured for the bench command and the tests (which check that
+        // selecting does not lay out again).
+        let new = timed("implan-map-layout", || {
+            app.plan.with(|p| p.as_ref().map(drawn))
+        });
+        let old = old.flatten();
+        if old.as_deref() == new.as_ref() {
+            (old, false)
+        } else {
+            (new.map(Arc::new), true)
+        }
+    });
+    let shown = StoredValue::new_local(None::<Arc<Drawn>>);
     let elements = StoredValue::new_local(Elements::default());
     Effect::new(move |_| {
         let Some(r) = holder.get().map(Element::from) else {
@@ -378,13 +399,13 @@ pub fn MapTab() -> impl IntoView {
             )));
         }
         let selected = ui.selected.get();
+        let d = drawing.get();
         app.plan.with(|p| {
-            let Some(p) = p else { return };
+            let (Some(p), Some(d)) = (p, d) else { return };
             // Redraw only when the drawing changes.
-            let d = drawn(p);
-            if shown.with_value(|s| s.as_ref() != Some(&d)) {
+            if shown.with_value(|s| !s.as_ref().is_some_and(|s| Arc::ptr_eq(s, &d))) {
                 if let Some(canvas) = find(&r, ".map-canvas") {
-                    elements.set_value(render(&canvas, &d));
+                    elements.set_value(timed("implan-map-draw", || render(&canvas, &d)));
                 }
                 // The node lists of the arrow form are filled once the map
                 // has been painted, so that they do not delay it.

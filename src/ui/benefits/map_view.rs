@@ -3,15 +3,20 @@
 //! Space and highlights its chain (what it depends on and what depends on
 //! it). The drawing is rebuilt only when the map changes; selecting only
 //! updates classes.
+//!
+//! The drawing is written as one piece of markup ([`markup`], pure, every
+//! piece of user text escaped) and set at once: for a large map that is
+//! far quicker than thousands of separate DOM calls.
 
 use std::cell::Cell;
+use std::collections::HashSet;
 
-use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, HtmlCollection};
 
-use super::dom::{clear, n, svg, toggle};
+use super::dom::{clear, find};
 use super::svg_export::{line_y, plan_layout};
-use crate::layout::benefit_map::{path_data, MapLayout, NODE_WIDTH, PADDING};
+use crate::layout::benefit_map::{push_num, write_path_data, MapLayout, NODE_WIDTH, PADDING};
+use crate::layout::svg::push_escaped;
 use crate::model::{stable_order, Column, NodeId, Plan};
 
 /// What the map draws, derived from the plan: it changes only when the
@@ -23,169 +28,193 @@ pub struct Drawn {
     layout: MapLayout,
 }
 
-/// The drawn elements, kept to update the highlight.
+/// The drawn elements, kept to update the highlight. Elements are looked
+/// up only when their highlight changes.
 #[derive(Default)]
 pub struct Elements {
-    /// Each node's id, element and shown state (see [`highlight`]).
-    nodes: Vec<(NodeId, Element, Cell<u8>)>,
-    /// Each arrow's ends, element and shown state.
-    arrows: Vec<(NodeId, NodeId, Element, Cell<u8>)>,
+    /// The node elements, in drawn order.
+    node_elements: Option<HtmlCollection>,
+    /// Each drawn node's id, column and shown state (see [`highlight`]).
+    nodes: Vec<(NodeId, Column, Cell<u8>)>,
+    /// The arrow elements, in drawn order.
+    arrow_elements: Option<HtmlCollection>,
+    /// Each drawn arrow's ends and shown state.
+    arrows: Vec<(NodeId, NodeId, Cell<u8>)>,
 }
 
-/// Draws the map into `container`.
-pub fn render(container: &Element, d: &Drawn) -> Elements {
+/// The nodes of `d` in reading order (column by column, top to bottom), so
+/// Tab moves through the map the way it is read.
+fn reading_order(d: &Drawn) -> Vec<usize> {
     let l = &d.layout;
-    let (w, h) = (format!("{:.0}", l.width), format!("{:.0}", l.height));
-    let view_box = format!("0 0 {w} {h}");
-    // Built apart and attached once: quicker than growing a live tree.
-    let root = svg(
-        None,
-        "svg",
-        &[
-            ("class", "gd map-svg"),
-            ("width", &w),
-            ("height", &h),
-            ("viewBox", &view_box),
-            ("role", "group"),
-            ("aria-label", "Gevinstdiagram"),
-        ],
-    );
-    for (c, &x) in Column::ALL.iter().zip(&l.column_x) {
-        let band = [
-            ("class", "gd-band"),
-            ("x", &n(x - 8.0)),
-            ("y", "8"),
-            ("width", &n(NODE_WIDTH + 16.0)),
-            ("height", &n(l.height - 16.0)),
-            ("rx", "8"),
-        ];
-        svg(Some(&root), "rect", &band);
-        let heading = [
-            ("class", "gd-heading"),
-            ("x", &n(x + NODE_WIDTH / 2.0)),
-            ("y", "36"),
-            ("text-anchor", "middle"),
-        ];
-        svg(Some(&root), "text", &heading).set_text_content(Some(c.label()));
-    }
-    let mut out = Elements::default();
-    // Elements are cloned from prototypes that carry their fixed
-    // attributes: a large map then needs far fewer calls into the DOM.
-    let arrows = svg(Some(&root), "g", &[("class", "gd-arrows")]);
-    let arrow_proto = svg(None, "path", &[("class", "gd-arrow")]);
-    for ((from, to), route) in d
-        .arrows
-        .iter()
-        .zip(&l.arrows)
-        .filter(|(_, r)| !r.points.is_empty())
-    {
-        let path = clone(&arrow_proto);
-        let _ = path.set_attribute("d", &path_data(route));
-        let _ = arrows.append_child(&path);
-        out.arrows
-            .push((from.clone(), to.clone(), path, Cell::new(0)));
-    }
-    // Nodes in reading order (column by column, top to bottom), so Tab
-    // moves through the map the way it is read.
-    let order = stable_order(d.nodes.len(), &|a, b| {
+    stable_order(d.nodes.len(), &|a, b| {
         d.nodes[a]
             .1
             .cmp(&d.nodes[b].1)
             .then(l.nodes[a].y.total_cmp(&l.nodes[b].y))
-    });
-    let nodes = svg(Some(&root), "g", &[("class", "gd-nodes")]);
-    // A node: its box (the height varies) and its title's text.
-    let node_proto = svg(
-        None,
-        "g",
-        &[("data-act", "node"), ("tabindex", "0"), ("role", "button")],
-    );
-    svg(Some(&node_proto), "rect", &[("width", &n(NODE_WIDTH))]);
-    svg(Some(&node_proto), "text", &[("class", "gd-title")]);
-    let line_proto = svg(None, "tspan", &[("x", &n(PADDING))]);
-    for i in order {
-        let (id, column, title, description, badge) = &d.nodes[i];
-        let b = &l.nodes[i];
-        let g = clone(&node_proto);
-        for (name, value) in [
-            ("class", format!("gd-node col-{}", column.key()).as_str()),
-            ("data-id", id.as_str()),
-            ("transform", &format!("translate({} {})", n(b.x), n(b.y))),
-            ("aria-label", &format!("{}: {}", column.singular(), title)),
-        ] {
-            let _ = g.set_attribute(name, value);
-        }
-        let (Some(rect), Some(text)) = (g.first_element_child(), g.last_element_child()) else {
-            continue;
-        };
-        if b.width != NODE_WIDTH {
-            let _ = rect.set_attribute("width", &n(b.width));
-        }
-        let _ = rect.set_attribute("height", &n(b.height));
-        if !description.trim().is_empty() {
-            let tip = svg(None, "title", &[("text", description)]);
-            let _ = g.insert_before(&tip, Some(&rect));
-        }
-        for (k, line) in b.lines.iter().enumerate() {
-            let tspan = clone(&line_proto);
-            let _ = tspan.set_attribute("y", &n(line_y(k)));
-            tspan.set_text_content(Some(line));
-            let _ = text.append_child(&tspan);
-        }
-        if let Some(badge) = badge {
-            svg(
-                Some(&g),
-                "text",
-                &[
-                    ("class", "gd-badge"),
-                    ("x", &n(PADDING)),
-                    ("y", &n(b.height - PADDING - 2.0)),
-                    ("text", badge),
-                ],
-            );
-        }
-        let _ = nodes.append_child(&g);
-        out.nodes.push((id.clone(), g, Cell::new(0)));
-    }
-    clear(container);
-    let _ = container.append_child(&root);
-    out
+    })
 }
 
-/// A deep copy of `el`.
-fn clone(el: &Element) -> Element {
-    el.clone_node_with_deep(true)
-        .expect("an element can be cloned")
-        .unchecked_into()
+/// Appends ` name="value"` with a number value.
+fn num_attr(s: &mut String, name: &str, v: f64) {
+    s.push(' ');
+    s.push_str(name);
+    s.push_str("=\"");
+    push_num(s, v);
+    s.push('"');
+}
+
+/// The map's SVG markup: column bands and headings, the arrows (group
+/// `gd-arrows`, routes that exist only) and the nodes in reading order
+/// (group `gd-nodes`). Every title, description, badge and id is escaped.
+pub fn markup(d: &Drawn) -> String {
+    let l = &d.layout;
+    let mut s = String::with_capacity(2048 + 400 * d.nodes.len() + 200 * d.arrows.len());
+    s.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gd map-svg\"");
+    num_attr(&mut s, "width", l.width.round());
+    num_attr(&mut s, "height", l.height.round());
+    s.push_str(" viewBox=\"0 0 ");
+    push_num(&mut s, l.width.round());
+    s.push(' ');
+    push_num(&mut s, l.height.round());
+    s.push_str("\" role=\"group\" aria-label=\"Gevinstdiagram\">");
+    for (c, &x) in Column::ALL.iter().zip(&l.column_x) {
+        s.push_str("<rect class=\"gd-band\"");
+        num_attr(&mut s, "x", x - 8.0);
+        s.push_str(" y=\"8\"");
+        num_attr(&mut s, "width", NODE_WIDTH + 16.0);
+        num_attr(&mut s, "height", l.height - 16.0);
+        s.push_str(" rx=\"8\"/><text class=\"gd-heading\"");
+        num_attr(&mut s, "x", x + NODE_WIDTH / 2.0);
+        s.push_str(" y=\"36\" text-anchor=\"middle\">");
+        push_escaped(&mut s, c.label());
+        s.push_str("</text>");
+    }
+    s.push_str("<g class=\"gd-arrows\">");
+    for route in l.arrows.iter().filter(|r| !r.points.is_empty()) {
+        s.push_str("<path class=\"gd-arrow\" d=\"");
+        write_path_data(&mut s, route);
+        s.push_str("\"/>");
+    }
+    s.push_str("</g><g class=\"gd-nodes\">");
+    for i in reading_order(d) {
+        let (id, column, title, description, badge) = &d.nodes[i];
+        let b = &l.nodes[i];
+        s.push_str("<g class=\"gd-node col-");
+        s.push_str(column.key());
+        s.push_str(
+            "\" data-act=\"node\" tabindex=\"0\" role=\"button\" aria-pressed=\"false\" data-id=\"",
+        );
+        push_escaped(&mut s, id.as_str());
+        s.push_str("\" transform=\"translate(");
+        push_num(&mut s, b.x);
+        s.push(' ');
+        push_num(&mut s, b.y);
+        s.push_str(")\" aria-label=\"");
+        push_escaped(&mut s, column.singular());
+        s.push_str(": ");
+        push_escaped(&mut s, title);
+        s.push_str("\">");
+        if !description.trim().is_empty() {
+            s.push_str("<title>");
+            push_escaped(&mut s, description);
+            s.push_str("</title>");
+        }
+        s.push_str("<rect");
+        num_attr(&mut s, "width", b.width);
+        num_attr(&mut s, "height", b.height);
+        s.push_str("/>");
+        // A text element per line rather than tspans in one: fewer
+        // elements for the browser to style and lay out.
+        for (k, line) in b.lines.iter().enumerate() {
+            s.push_str("<text class=\"gd-title\"");
+            num_attr(&mut s, "x", PADDING);
+            num_attr(&mut s, "y", line_y(k));
+            s.push('>');
+            push_escaped(&mut s, line);
+            s.push_str("</text>");
+        }
+        if let Some(badge) = badge {
+            s.push_str("<text class=\"gd-badge\"");
+            num_attr(&mut s, "x", PADDING);
+            num_attr(&mut s, "y", b.height - PADDING - 2.0);
+            s.push('>');
+            push_escaped(&mut s, badge);
+            s.push_str("</text>");
+        }
+        s.push_str("</g>");
+    }
+    s.push_str("</g></svg>");
+    s
+}
+
+/// Draws the map into `container`.
+pub fn render(container: &Element, d: &Drawn) -> Elements {
+    clear(container);
+    // Only markup from `markup`, which escapes all user text.
+    container.set_inner_html(&markup(d));
+    let children = |selector: &str| find(container, selector).map(|g| g.children());
+    Elements {
+        node_elements: children("g.gd-nodes"),
+        nodes: reading_order(d)
+            .into_iter()
+            .map(|i| (d.nodes[i].0.clone(), d.nodes[i].1, Cell::new(0)))
+            .collect(),
+        arrow_elements: children("g.gd-arrows"),
+        arrows: d
+            .arrows
+            .iter()
+            .zip(&d.layout.arrows)
+            .filter(|(_, r)| !r.points.is_empty())
+            .map(|((from, to), _)| (from.clone(), to.clone(), Cell::new(0)))
+            .collect(),
+    }
+}
+
+/// Highlight states of a node or arrow.
+const SELECTED: u8 = 1;
+const LIT: u8 = 2;
+const DIM: u8 = 4;
+
+/// The class attribute of a node or arrow with `base` classes in `state`.
+fn classes(base: &str, state: u8) -> String {
+    let mut c = base.to_string();
+    for (bit, name) in [(SELECTED, " selected"), (LIT, " lit"), (DIM, " dim")] {
+        if state & bit != 0 {
+            c.push_str(name);
+        }
+    }
+    c
 }
 
 /// Marks the selected node, its chain (lit) and the rest (dim). Only
 /// elements whose state changes are touched, so selecting in a large map
 /// stays quick.
 pub fn highlight(e: &Elements, chain: &[NodeId], selected: Option<&str>) {
-    const SELECTED: u8 = 1;
-    const LIT: u8 = 2;
-    const DIM: u8 = 4;
     let any = selected.is_some();
-    for (id, el, shown) in &e.nodes {
+    let chain: HashSet<&str> = chain.iter().map(NodeId::as_str).collect();
+    for (i, (id, column, shown)) in e.nodes.iter().enumerate() {
         let is_selected = selected == Some(id.as_str());
-        let lit = chain.contains(id);
+        let lit = chain.contains(id.as_str());
         let state = u8::from(is_selected) * SELECTED
             + u8::from(lit && !is_selected) * LIT
             + u8::from(any && !lit) * DIM;
-        if shown.replace(state) != state {
-            toggle(el, "selected", is_selected);
-            toggle(el, "lit", state & LIT != 0);
-            toggle(el, "dim", state & DIM != 0);
+        if shown.replace(state) == state {
+            continue;
+        }
+        if let Some(el) = e.node_elements.as_ref().and_then(|c| c.item(i as u32)) {
+            let base = format!("gd-node col-{}", column.key());
+            let _ = el.set_attribute("class", &classes(&base, state));
             let _ = el.set_attribute("aria-pressed", if is_selected { "true" } else { "false" });
         }
     }
-    for (from, to, el, shown) in &e.arrows {
-        let lit = chain.contains(from) && chain.contains(to);
+    for (i, (from, to, shown)) in e.arrows.iter().enumerate() {
+        let lit = chain.contains(from.as_str()) && chain.contains(to.as_str());
         let state = u8::from(lit) * LIT + u8::from(any && !lit) * DIM;
-        if shown.replace(state) != state {
-            toggle(el, "lit", lit);
-            toggle(el, "dim", state & DIM != 0);
+        if shown.replace(state) == state {
+            continue;
+        }
+        if let Some(el) = e.arrow_elements.as_ref().and_then(|c| c.item(i as u32)) {
+            let _ = el.set_attribute("class", &classes("gd-arrow", state));
         }
     }
 }
@@ -218,5 +247,101 @@ pub fn drawn(p: &Plan) -> Drawn {
         nodes,
         arrows,
         layout,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        BenefitEdit, Edit, MapNode, NodeChange, PlanId, PlanSetup, Solution, Timestamp,
+    };
+    use chrono::NaiveDate;
+
+    fn plan() -> Plan {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let setup = PlanSetup {
+            id: PlanId("p".into()),
+            municipality: "Ærø".into(),
+            solution: Solution::Other("KY".into()),
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        Plan::from_template(setup, Timestamp(0)).unwrap()
+    }
+
+    #[test]
+    fn markup_escapes_user_text_and_draws_every_node_and_arrow() {
+        let mut p = plan();
+        let node = MapNode::new(
+            NodeId("n-\"x\"".into()),
+            Column::Forandringer,
+            "Borgerne søger <script>alert('x')</script> & \"hurtigt\"",
+            Timestamp(1),
+        );
+        let position = p.benefit_map.nodes.len();
+        p.apply(
+            Edit::Batch(vec![
+                Edit::Benefit(BenefitEdit::InsertNode { node, position }),
+                Edit::Benefit(BenefitEdit::UpdateNode {
+                    id: NodeId("n-\"x\"".into()),
+                    change: NodeChange::Description("<b>fed</b> & '".into()),
+                }),
+            ]),
+            Timestamp(2),
+        )
+        .unwrap();
+        let d = drawn(&p);
+        let m = markup(&d);
+        assert!(!m.contains("<script"), "{m}");
+        assert!(!m.contains("<b>"));
+        assert!(m.contains("data-id=\"n-&quot;x&quot;\""));
+        assert!(m.contains(
+            "aria-label=\"Forandring: Borgerne søger &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;hurtigt&quot;\""
+        ));
+        assert!(m.contains("<title>&lt;b&gt;fed&lt;/b&gt; &amp; &apos;</title>"));
+        assert_eq!(
+            m.matches("<g class=\"gd-node ").count(),
+            p.benefit_map.nodes.len()
+        );
+        assert_eq!(
+            m.matches("<path class=\"gd-arrow\"").count(),
+            p.benefit_map.arrows.len()
+        );
+        assert_eq!(m.matches("<g").count(), m.matches("</g>").count());
+        assert_eq!(m.matches("<text").count(), m.matches("</text>").count());
+        // Title lines are wrapped, then escaped.
+        assert!(m.contains(">Borgerne søger</text>"), "{m}");
+        assert!(m.contains(">&lt;script&gt;alert(&apos;x&apos;)&lt;/sc</text>"));
+        for c in Column::ALL {
+            assert!(m.contains(&format!(">{}</text>", c.label())));
+        }
+    }
+
+    #[test]
+    fn nodes_are_drawn_in_reading_order() {
+        let d = drawn(&plan());
+        let order = reading_order(&d);
+        for w in order.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (ca, cb) = (d.nodes[a].1, d.nodes[b].1);
+            assert!(ca < cb || (ca == cb && d.layout.nodes[a].y <= d.layout.nodes[b].y));
+        }
+        let m = markup(&d);
+        let first = &d.nodes[order[0]].0;
+        let at = |id: &NodeId| m.find(&format!("data-id=\"{}\"", id.as_str())).unwrap();
+        assert!(order.iter().all(|i| at(first) <= at(&d.nodes[*i].0)));
+    }
+
+    #[test]
+    fn classes_follow_the_highlight_state() {
+        assert_eq!(classes("gd-arrow", 0), "gd-arrow");
+        assert_eq!(
+            classes("gd-node col-maal", SELECTED),
+            "gd-node col-maal selected"
+        );
+        assert_eq!(classes("gd-arrow", LIT), "gd-arrow lit");
+        assert_eq!(classes("gd-arrow", DIM), "gd-arrow dim");
     }
 }
