@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::num::push_dec1;
 use crate::model::{BenefitMap, Column, NodeId};
 
 /// Width of a node box.
@@ -182,47 +183,9 @@ pub fn write_path_data(out: &mut String, route: &Route) {
 }
 
 fn push_pair(out: &mut String, (x, y): (f64, f64)) {
-    push_num(out, x);
+    push_dec1(out, x);
     out.push(' ');
-    push_num(out, y);
-}
-
-/// Appends `v` with one decimal, as `format!("{v:.1}")` does but without
-/// its cost (a large map writes thousands of numbers); halves round away
-/// from zero, and a value that is not finite is written as 0.0.
-pub fn push_num(out: &mut String, v: f64) {
-    let tenths = (v * 10.0).round();
-    if !tenths.is_finite() {
-        out.push_str("0.0");
-        return;
-    }
-    if tenths.abs() >= 1e17 {
-        out.push_str(&format!("{v:.1}"));
-        return;
-    }
-    let tenths = tenths as i64;
-    // Written backwards into a buffer and appended at once: pushing
-    // character by character is slow in the size-optimised build.
-    let mut buf = [0u8; 24];
-    let mut i = buf.len();
-    let a = tenths.unsigned_abs();
-    buf[i - 1] = b'0' + (a % 10) as u8;
-    buf[i - 2] = b'.';
-    i -= 2;
-    let mut whole = a / 10;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    if tenths < 0 {
-        i -= 1;
-        buf[i] = b'-';
-    }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0.0"));
+    push_dec1(out, y);
 }
 
 /// One vertex of the layered graph: a node, or an arrow passing a column.

@@ -299,18 +299,3 @@ fn big_map_lays_out_quickly_enough_in_a_debug_build() {
     assert_eq!(overlapping(&l), None);
     check_routes(&l, &arrows).unwrap();
 }
-
-#[test]
-fn numbers_are_written_with_one_decimal() {
-    for v in [
-        0.0, 1.0, -1.0, 9.96, 12.34, -0.5, 210.0, 1234.56, 99999.94, -7.26, 0.04,
-    ] {
-        let mut s = String::new();
-        push_num(&mut s, v);
-        assert_eq!(s, format!("{v:.1}"), "{v}");
-    }
-    let mut s = String::from("x=");
-    push_num(&mut s, f64::NAN);
-    push_num(&mut s, 1e300);
-    assert!(s.starts_with("x=0.0"));
-}

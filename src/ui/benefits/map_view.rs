@@ -15,7 +15,8 @@ use web_sys::{Element, HtmlCollection};
 
 use super::dom::{clear, find};
 use super::svg_export::{line_y, plan_layout};
-use crate::layout::benefit_map::{push_num, write_path_data, MapLayout, NODE_WIDTH, PADDING};
+use crate::layout::benefit_map::{write_path_data, MapLayout, NODE_WIDTH, PADDING};
+use crate::layout::num::push_dec1;
 use crate::layout::svg::push_escaped;
 use crate::model::{stable_order, Column, NodeId, Plan};
 
@@ -59,7 +60,7 @@ fn num_attr(s: &mut String, name: &str, v: f64) {
     s.push(' ');
     s.push_str(name);
     s.push_str("=\"");
-    push_num(s, v);
+    push_dec1(s, v);
     s.push('"');
 }
 
@@ -73,9 +74,9 @@ pub fn markup(d: &Drawn) -> String {
     num_attr(&mut s, "width", l.width.round());
     num_attr(&mut s, "height", l.height.round());
     s.push_str(" viewBox=\"0 0 ");
-    push_num(&mut s, l.width.round());
+    push_dec1(&mut s, l.width.round());
     s.push(' ');
-    push_num(&mut s, l.height.round());
+    push_dec1(&mut s, l.height.round());
     s.push_str("\" role=\"group\" aria-label=\"Gevinstdiagram\">");
     for (c, &x) in Column::ALL.iter().zip(&l.column_x) {
         s.push_str("<rect class=\"gd-band\"");
@@ -106,9 +107,9 @@ pub fn markup(d: &Drawn) -> String {
         );
         push_escaped(&mut s, id.as_str());
         s.push_str("\" transform=\"translate(");
-        push_num(&mut s, b.x);
+        push_dec1(&mut s, b.x);
         s.push(' ');
-        push_num(&mut s, b.y);
+        push_dec1(&mut s, b.y);
         s.push_str(")\" aria-label=\"");
         push_escaped(&mut s, column.singular());
         s.push_str(": ");
