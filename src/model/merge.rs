@@ -481,6 +481,58 @@ fn merge_benefits(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
         union_tombstones(&ours.benefit_tombstones, &theirs.benefit_tombstones);
 }
 
+/// Whether two versions of a plan hold the same records and settings,
+/// ignoring when the plan as a whole was created, saved or exchanged.
+/// Tombstones are compared by number: merging keeps one per id, with the
+/// latest deletion time. Every field is named, so a new field must be
+/// placed here (compared or ignored) before this compiles.
+pub fn same_records(a: &Plan, b: &Plan) -> bool {
+    let Plan {
+        id,
+        name,
+        municipality,
+        solution,
+        created: _,
+        modified: _,
+        settings_modified: _,
+        template_version,
+        phases,
+        go_live,
+        tasks,
+        activities,
+        tombstones,
+        benefits,
+        benefit_map,
+        benefit_tombstones,
+        exchanged: _,
+        stage,
+        checklists,
+        phase_history,
+        reports,
+        followup_tombstones,
+        example,
+    } = a;
+    *id == b.id
+        && *name == b.name
+        && *municipality == b.municipality
+        && *solution == b.solution
+        && *template_version == b.template_version
+        && *phases == b.phases
+        && *go_live == b.go_live
+        && *tasks == b.tasks
+        && *activities == b.activities
+        && tombstones.len() == b.tombstones.len()
+        && *benefits == b.benefits
+        && *benefit_map == b.benefit_map
+        && benefit_tombstones.len() == b.benefit_tombstones.len()
+        && *stage == b.stage
+        && *checklists == b.checklists
+        && *phase_history == b.phase_history
+        && *reports == b.reports
+        && followup_tombstones.len() == b.followup_tombstones.len()
+        && *example == b.example
+}
+
 /// A map of `pairs`, the last value of a repeated key winning. Built by
 /// inserting, which (unlike `collect`) needs no sort code per key type in
 /// the WebAssembly bundle.

@@ -419,3 +419,19 @@ proptest! {
         prop_assert!(ab.plan.check().is_ok());
     }
 }
+
+#[test]
+fn same_records_sees_a_benefit_change_and_ignores_save_times() {
+    let ours = base();
+    let mut saved_later = ours.clone();
+    saved_later.modified = Timestamp(9_999_999);
+    saved_later.exchanged = Timestamp(9_999_999);
+    assert!(same_records(&ours, &saved_later));
+
+    // Another tab that changed only the benefits holds other records:
+    // adopting its save must not be skipped.
+    let mut benefits_only = ours.clone();
+    add_benefit(&mut benefits_only, "b-1", 5_000);
+    assert!(!same_records(&ours, &benefits_only));
+    assert!(!same_records(&benefits_only, &ours));
+}

@@ -33,7 +33,7 @@ pub use create::{
 pub use dates::{danish_date, iso_date, parse_iso_date, parse_rfc3339_millis, rfc3339_utc};
 pub use edit::{Edit, EditError};
 pub use ids::{ActivityId, PlanId, Timestamp};
-pub use merge::{merge, resolve, Conflict, MergeResult, Side};
+pub use merge::{merge, resolve, same_records, Conflict, MergeResult, Side};
 pub use phase::{Phase, PhaseSet};
 pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};

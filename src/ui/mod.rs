@@ -98,9 +98,19 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     if let Some(p) = &perf {
         let _ = p.mark(&end);
         let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        // The browser keeps every entry: in a long session (a save per
+        // edit) only the latest measures are kept, and no marks.
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+        if p.get_entries_by_name_with_entry_type(name, "measure").length() > KEPT_MEASURES {
+            p.clear_measures_with_measure_name(name);
+        }
     }
     out
 }
+
+/// How many measures of one name [`timed`] lets accumulate.
+const KEPT_MEASURES: u32 = 50;
 
 fn console_error_hook() {
     std::panic::set_hook(Box::new(|info| {

@@ -281,10 +281,11 @@ fn reconcile(state: AppState) {
             .set(Some(SyncConflict { result, stored }));
         return;
     }
-    let ours_kept = !same_content(&result.plan, &theirs);
-    let changed_here = state
-        .plan
-        .with_untracked(|p| p.as_ref().is_some_and(|p| !same_content(p, &result.plan)));
+    let ours_kept = !crate::model::same_records(&result.plan, &theirs);
+    let changed_here = state.plan.with_untracked(|p| {
+        p.as_ref()
+            .is_some_and(|p| !crate::model::same_records(p, &result.plan))
+    });
     if changed_here {
         state.replace_from_storage(result.plan);
     }
@@ -295,24 +296,6 @@ fn reconcile(state: AppState) {
     if changed_here {
         state.notify("Planen er opdateret med ændringer fra en anden fane.", None);
     }
-}
-
-/// Whether two versions of a plan hold the same records (ignoring when
-/// the plan as a whole was last saved or exchanged).
-fn same_content(a: &Plan, b: &Plan) -> bool {
-    a.activities == b.activities
-        && a.tasks == b.tasks
-        && a.tombstones.len() == b.tombstones.len()
-        && a.name == b.name
-        && a.municipality == b.municipality
-        && a.solution == b.solution
-        && a.phases == b.phases
-        && a.go_live == b.go_live
-        && a.stage == b.stage
-        && a.checklists == b.checklists
-        && a.phase_history == b.phase_history
-        && a.reports == b.reports
-        && a.followup_tombstones.len() == b.followup_tombstones.len()
 }
 
 /// Settles a conflict with the user's resolved plan.
