@@ -228,11 +228,21 @@ test('the benefit map: nodes in three columns, arrows, an activity link, reload,
     const eff = page.locator('svg.map-svg g.gd-node[aria-label="Effekt: Færre telefonopkald"]');
     // Selecting only restyles: the map is neither laid out nor drawn again.
     const redraws = () => page.evaluate(() => ['implan-map-layout', 'implan-map-draw'].map((n) => performance.getEntriesByName(n).length));
-    const before = await redraws();
+    // Counted once the map has settled (no layout or drawing for 200 ms).
+    let before = await redraws();
+    await eventually(async () => {
+      await page.waitForTimeout(200);
+      const now = await redraws();
+      const stable = JSON.stringify(now) === JSON.stringify(before);
+      before = now;
+      return stable;
+    }, true);
     assert.ok(before[0] > 0 && before[1] > 0, 'the map was laid out and drawn');
     await eff.focus();
     await page.keyboard.press('Enter');
     await expectText(page.locator('aside.node-panel h2'), 'Effekt: Færre telefonopkald');
+    // Two frames later, still nothing laid out or drawn again.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.deepEqual(await redraws(), before);
     assert.equal(await eff.getAttribute('aria-pressed'), 'true');
     const lit = await page.locator('svg.map-svg g.gd-node.lit').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')).sort());

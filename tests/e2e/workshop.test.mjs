@@ -98,7 +98,8 @@ test('an example opens as a copy; Nulstil brings the copy back and the example i
     await expectText(note.locator('p'), /^Planen er en kopi af eksemplet «Åbakke Kommune · KY \(eksempel\)» til undervisning\./);
     await note.getByRole('button', { name: 'Nulstil eksemplet' }).click();
     await eventually(() => statusOf(page, 't13-04'), 'blokeret');
-    assert.equal((await stored(page)).id, plan.id);
+    assert.equal((await stored(page)).id, plan.id, 'the same copy, reset in place');
+    assert.equal((await planKeys(page)).length, 1, 'no second copy');
 
     // Change the copy again; the example opened afresh is unchanged.
     await gotoActivities(page);
