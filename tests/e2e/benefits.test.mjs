@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { eventually, expectCount, expectText, newPlan, reload, startEnv, storedPlan, text, withApp } from './helpers.mjs';
+import { eventually, expectCount, expectText, gotoActivities, newPlan, openApp, reload, startEnv, storedPlan, text, withApp } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -311,5 +311,32 @@ test('a Gevinst node creates its benefit profile and shows its progress', async 
     assert.equal(await editor(page).locator('select[name="type"]').inputValue(), 'service');
     await gotoMap(page);
     await expectText(page.locator('svg.map-svg g.gd-node[aria-label="Gevinst: Kortere svartid for borgerne"] text.gd-badge'), 'Gevinstprofil');
+  });
+});
+
+test('two tabs: a benefit added in one tab shows in the other and survives that tab\'s next edit', async () => {
+  await withApp(env, async ({ page: one, context }) => {
+    await newPlan(one, { municipality: 'Vejle', solution: 'KY' });
+    const two = await context.newPage();
+    await openApp(two, '#/gevinster');
+    await two.getByRole('heading', { level: 1, name: 'Gevinster' }).waitFor();
+
+    // Tab 1 adds a profile; tab 2 shows it without a reload.
+    await gotoBenefits(one);
+    await createBenefit(one, 'Kortere svartid på telefonen', 'service');
+    await eventually(async () => (await storedPlan(one))?.plan.benefits.map((b) => b.name), ['Kortere svartid på telefonen']);
+    await expectCount(two.locator('li.benefit-row', { hasText: 'Kortere svartid på telefonen' }), 1);
+
+    // Tab 2's next edit (elsewhere in the plan) keeps the profile in storage.
+    await gotoActivities(two);
+    const id = await two.locator('li.activity-row').first().getAttribute('data-id');
+    await two.locator(`li.activity-row[data-id="${id}"] input.done-box`).click();
+    const stored = await eventually(
+      () => storedPlan(two),
+      (p) => p?.plan.activities.find((a) => a.id === id)?.status === 'faerdig',
+      { message: 'tab 2 saved its edit' },
+    );
+    assert.deepEqual(stored.plan.benefits.map((b) => b.name), ['Kortere svartid på telefonen'], 'the profile from tab 1 is still stored');
+    await two.close();
   });
 });
