@@ -308,7 +308,9 @@ fn crossings_between(
 }
 
 /// Sorts `v` by `key[x]`, keeping the order of equal keys: insertion sort
-/// for short lists, else a bottom-up merge sort.
+/// for short lists, else a bottom-up merge sort. The layout's hot loop:
+/// unlike [`crate::model::stable_order`], it reads keys from a slice rather
+/// than calling a comparison through a trait object for every step.
 fn sort_by_key<K: PartialOrd + Copy>(v: &mut [usize], key: &[K]) {
     if v.len() <= 16 {
         for i in 1..v.len() {

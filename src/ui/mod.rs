@@ -102,7 +102,10 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
         // edit) only the latest measures are kept, and no marks.
         p.clear_marks_with_mark_name(&start);
         p.clear_marks_with_mark_name(&end);
-        if p.get_entries_by_name_with_entry_type(name, "measure").length() > KEPT_MEASURES {
+        if p.get_entries_by_name_with_entry_type(name, "measure")
+            .length()
+            > KEPT_MEASURES
+        {
             p.clear_measures_with_measure_name(name);
         }
     }
