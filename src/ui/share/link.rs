@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::super::{clock, use_app, AppState};
-use crate::model::{Edit, Plan, PlanId, Timestamp};
+use crate::model::{same_records, Edit, Plan};
 use crate::schema::link::{self, LinkError};
 use crate::schema::{self, Imported};
 
@@ -151,21 +151,23 @@ impl LinkState {
 pub enum Copied {
     /// The link is being made.
     Working,
-    /// The link, whether it is on the clipboard, and the version of the
-    /// plan it carries.
-    Done(String, bool, Version),
+    /// The link, whether it is on the clipboard, and the plan it carries.
+    Done(String, bool, Box<Plan>),
     /// Why no link was made, in Danish.
     Failed(String),
 }
 
-/// Which plan, as changed when: a link carries the plan as it was.
+/// What [`CopyLinkResult`] shows.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Version(PlanId, Timestamp, Timestamp);
-
-impl Version {
-    fn of(plan: &Plan) -> Version {
-        Version(plan.id.clone(), plan.modified, plan.settings_modified)
-    }
+enum Shown {
+    Working,
+    Failed(String),
+    /// The link and whether it is on the clipboard.
+    Link(String, bool),
+    /// The open plan has changed since the link was made.
+    Stale,
+    /// The link is for a plan that is not open.
+    Hidden,
 }
 
 /// "Kopiér link": puts a link carrying the open plan on the clipboard;
@@ -178,7 +180,6 @@ pub fn CopyLinkButton(status: RwSignal<Option<Copied>>) -> impl IntoView {
             return;
         };
         status.set(Some(Copied::Working));
-        let version = Version::of(&plan);
         leptos::task::spawn_local(async move {
             let now = clock::now();
             plan.exchanged = now;
@@ -190,7 +191,7 @@ pub fn CopyLinkButton(status: RwSignal<Option<Copied>>) -> impl IntoView {
                         Ok(p) => JsFuture::from(p).await.is_ok(),
                         Err(_) => false,
                     };
-                    status.set(Some(Copied::Done(url, on_clipboard, version)));
+                    status.set(Some(Copied::Done(url, on_clipboard, Box::new(plan))));
                 }
             }
         });
@@ -203,19 +204,35 @@ pub fn CopyLinkButton(status: RwSignal<Option<Copied>>) -> impl IntoView {
 #[component]
 pub fn CopyLinkResult(status: RwSignal<Option<Copied>>) -> impl IntoView {
     let app = use_app();
-    let open = Memo::new(move |_| app.plan.with(|p| p.as_ref().map(Version::of)));
+    // A link carries the plan as it was: compared with the open plan
+    // record by record, so any change (here or merged from another tab)
+    // makes it stale.
+    let shown = Memo::new(move |_| {
+        status.with(|s| {
+            s.as_ref().map(|s| match s {
+                Copied::Working => Shown::Working,
+                Copied::Failed(message) => Shown::Failed(message.clone()),
+                Copied::Done(url, on_clipboard, linked) => app.plan.with(|open| match open {
+                    Some(p) if p.id == linked.id && same_records(p, linked) => {
+                        Shown::Link(url.clone(), *on_clipboard)
+                    }
+                    Some(p) if p.id == linked.id => Shown::Stale,
+                    _ => Shown::Hidden,
+                }),
+            })
+        })
+    });
     move || {
-        status.get().map(|s| match s {
-            // A link to another plan than the open one is not shown.
-            Copied::Done(_, _, version) if open.with(|o| o.as_ref().is_none_or(|o| o.0 != version.0)) => ().into_any(),
-            Copied::Done(_, _, version) if open.with(|o| o.as_ref() != Some(&version)) => view! {
+        shown.get().map(|s| match s {
+            Shown::Hidden => ().into_any(),
+            Shown::Stale => view! {
                 <p class="link-status" role="status">
                     "Planen er ændret, siden linket blev lavet. Kopiér et nyt link for at dele planen, som den er nu."
                 </p>
             }.into_any(),
-            Copied::Working => view! { <p class="link-status" role="status">"Laver linket …"</p> }.into_any(),
-            Copied::Failed(message) => view! { <p class="link-status error" role="alert">{message}</p> }.into_any(),
-            Copied::Done(url, on_clipboard, _) => {
+            Shown::Working => view! { <p class="link-status" role="status">"Laver linket …"</p> }.into_any(),
+            Shown::Failed(message) => view! { <p class="link-status error" role="alert">{message}</p> }.into_any(),
+            Shown::Link(url, on_clipboard) => {
                 let chars = url.len();
                 view! {
                     <div class="link-result">
