@@ -2,7 +2,7 @@
 //! programs import: one all-day event per activity due date, the phase
 //! starts and go-live.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, Timelike};
 
 use crate::model::{Phase, Plan, Timestamp};
 
@@ -69,9 +69,14 @@ fn event(
 pub fn deadlines_ics(plan: &Plan, now: Timestamp) -> String {
     let stamp = chrono::DateTime::from_timestamp_millis(now.0)
         .map(|d| {
-            let t = crate::model::rfc3339_utc(d.naive_utc());
-            // "2026-11-30T08:15:00.000Z" → "20261130T081500Z"
-            format!("{}Z", t[..19].replace(['-', ':'], ""))
+            let t = d.naive_utc();
+            format!(
+                "{}T{:02}{:02}{:02}Z",
+                ymd(t.date()),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
         })
         .unwrap_or_else(|| "19700101T000000Z".to_string());
     let domain = format!("{}.implan", plan.id.as_str());
@@ -158,5 +163,30 @@ mod tests {
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded.trim_end(), long);
+    }
+
+    #[test]
+    fn events_are_stamped_with_the_export_time_in_utc() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let setup = crate::model::PlanSetup {
+            id: crate::model::PlanId("p".into()),
+            municipality: "Ærø".into(),
+            solution: crate::model::Solution::Other("KY".into()),
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        let plan = Plan::from_template(setup, Timestamp(0)).unwrap();
+        // 2026-05-28 20:26:40.123 UTC
+        let ics = deadlines_ics(&plan, Timestamp(1_780_000_000_123));
+        assert!(
+            ics.contains("DTSTAMP:20260528T202640Z\r\n"),
+            "{}",
+            &ics[..400]
+        );
+        assert!(
+            ics.contains("DTSTART;VALUE=DATE:20270301\r\n"),
+            "go-live as an all-day event"
+        );
     }
 }

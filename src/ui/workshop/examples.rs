@@ -48,6 +48,14 @@ fn reset(app: AppState) {
     }
 }
 
+/// The key of the example the open plan is a copy of, if any.
+fn open_example(app: AppState) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        app.plan
+            .with(|p| p.as_ref().and_then(|p| p.example.clone()))
+    })
+}
+
 fn card(story: &Story) -> El {
     let facts = format!(
         "{} · {} · {} gevinstprofiler",
@@ -99,10 +107,7 @@ fn render(open_example: Option<String>) -> El {
 /// The Eksempler page.
 pub fn examples_page() -> impl IntoView {
     let app = use_app();
-    let open_example = Memo::new(move |_| {
-        app.plan
-            .with(|p| p.as_ref().and_then(|p| p.example.clone()))
-    });
+    let example = open_example(app);
     let on_act = std::rc::Rc::new(move |act: Act| match act.act.as_str() {
         "open" => open_copy(app, &act.key),
         "reset" => reset(app),
@@ -110,7 +115,7 @@ pub fn examples_page() -> impl IntoView {
     });
     view! {
         <div class="page examples">
-            {region("examples-body", Box::new(move || render(open_example.get())), Some(on_act))}
+            {region("examples-body", Box::new(move || render(example.get())), Some(on_act))}
         </div>
     }
 }
@@ -120,10 +125,7 @@ pub fn examples_page() -> impl IntoView {
 #[component]
 pub fn ExampleCopyNote() -> impl IntoView {
     let app = use_app();
-    let example = Memo::new(move |_| {
-        app.plan
-            .with(|p| p.as_ref().and_then(|p| p.example.clone()))
-    });
+    let example = open_example(app);
     move || {
         let story = example.get().and_then(|key| catalog::example(&key))?;
         Some(view! {
