@@ -1,5 +1,7 @@
-//! A small, non-generic DOM builder for read-mostly regions (the status
-//! report, tables, score boxes).
+//! Plain DOM helpers shared by the hand-built views, and a small,
+//! non-generic DOM builder for read-mostly regions (the status report,
+//! tables, score boxes). The timeline (`timeline::dom`) and Gevinster
+//! (`benefits::dom`) add their own helpers on top of the primitives here.
 //!
 //! Why: every `view!` element and reactive closure is monomorphised code,
 //! and the follow-up pages would have cost about 110 KiB of compressed
@@ -13,14 +15,82 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// The SVG namespace.
+pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// A new element `tag`: an HTML element, or an SVG element when `svg`.
+pub fn create(tag: &str, svg: bool) -> web_sys::Element {
+    let doc = document();
+    if svg {
+        doc.create_element_ns(Some(SVG_NS), tag)
+    } else {
+        doc.create_element(tag)
+    }
+    .expect("a valid tag name")
+}
+
+/// The value of an input, select or text area.
+pub fn value(el: &web_sys::Element) -> String {
+    js_sys::Reflect::get(el.as_ref(), &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// An event listener on one target for one or more event names, removed
+/// when dropped.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    names: Vec<&'static str>,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Listens for `name` events on `target`.
+    pub fn new(
+        target: &web_sys::EventTarget,
+        name: &'static str,
+        f: Box<dyn FnMut(web_sys::Event)>,
+    ) -> Listener {
+        Listener::all(target, &[name], f)
+    }
+
+    /// Listens for every event in `names` on `target` with one handler.
+    pub fn all(
+        target: &web_sys::EventTarget,
+        names: &[&'static str],
+        f: Box<dyn FnMut(web_sys::Event)>,
+    ) -> Listener {
+        let closure = Closure::wrap(f);
+        for name in names {
+            let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        }
+        Listener {
+            target: target.clone(),
+            names: names.to_vec(),
+            closure,
+        }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        for name in &self.names {
+            let _ = self
+                .target
+                .remove_event_listener_with_callback(name, self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
 
 /// An element being built.
 pub struct El(pub web_sys::Element);
 
 /// A new `tag` element.
 pub fn el(tag: &str) -> El {
-    El(document().create_element(tag).expect("valid tag name"))
+    El(create(tag, false))
 }
 
 impl El {
@@ -127,14 +197,6 @@ impl Act {
     }
 }
 
-/// The value of a form field element.
-fn value_of(el: &web_sys::Element) -> String {
-    js_sys::Reflect::get(el.as_ref(), &"value".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
 /// Name and value of every named field inside the closest `data-form` around `source`.
 fn form_fields(source: &web_sys::Element) -> Vec<(String, String)> {
     let Some(form) = source.closest("[data-form]").ok().flatten() else {
@@ -145,7 +207,7 @@ fn form_fields(source: &web_sys::Element) -> Vec<(String, String)> {
     };
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|el| Some((el.get_attribute("name")?, value_of(&el))))
+        .filter_map(|el| Some((el.get_attribute("name")?, value(&el))))
         .collect()
 }
 
@@ -166,7 +228,7 @@ fn act_of(ev: &web_sys::Event, change: bool) -> Option<Act> {
         act: source.get_attribute("data-act")?,
         key: source.get_attribute("data-key").unwrap_or_default(),
         value: if is_field {
-            value_of(&source)
+            value(&source)
         } else {
             String::new()
         },

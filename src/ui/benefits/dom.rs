@@ -10,31 +10,16 @@
 //! (inputs) or a `data-act` (buttons) and the root's handler dispatches on
 //! it, so no closure is created per element.
 
+use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
-
-thread_local! {
-    /// The document, looked up once (a lookup per element is measurable
-    /// when a large map is drawn).
-    static DOCUMENT: Option<web_sys::Document> = web_sys::window().and_then(|w| w.document());
-}
-
-fn document() -> Option<web_sys::Document> {
-    DOCUMENT.with(Clone::clone)
-}
+pub use crate::ui::dom::{value, Listener};
 
 /// A new element `tag` (HTML, or SVG when `svg`) with `attrs`, appended to
 /// `parent` when given. An attribute named "text" sets the text instead.
 fn make(svg: bool, parent: Option<&Element>, tag: &str, attrs: &[(&str, &str)]) -> Element {
-    let doc = document().expect("a document");
-    let el = if svg {
-        doc.create_element_ns(Some(SVG_NS), tag)
-    } else {
-        doc.create_element(tag)
-    }
-    .expect("a valid tag");
+    let el = crate::ui::dom::create(tag, svg);
     for (name, value) in attrs {
         if *name == "text" {
             el.set_text_content(Some(value));
@@ -109,9 +94,7 @@ pub fn find(root: &Element, selector: &str) -> Option<Element> {
 /// fragment and inserted at once: the select redoes work for its whole list
 /// on each insertion, so inserting a long list one by one is quadratic.
 pub fn options(select: &Element, options: &[(String, String)]) {
-    let Some(fragment) = document().map(|d| d.create_document_fragment()) else {
-        return;
-    };
+    let fragment = document().create_document_fragment();
     for (value, label) in options {
         if let Ok(option) = web_sys::HtmlOptionElement::new_with_text_and_value(label, value) {
             let _ = fragment.append_child(&option);
@@ -135,20 +118,10 @@ pub fn button(parent: &Element, text: &str, act: &str, id: &str, class: &str) ->
     )
 }
 
-/// The value of an input, select or text area.
-pub fn value(el: &Element) -> String {
-    js_sys::Reflect::get(el, &"value".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
 /// Sets the value of an input, select or text area unless the user is
 /// typing in it, so that undo and redo show in the form.
 pub fn set_value(el: &Element, v: &str) {
-    let focused = document()
-        .and_then(|d| d.active_element())
-        .is_some_and(|a| a == *el);
+    let focused = document().active_element().is_some_and(|a| a == *el);
     if !focused && value(el) != v {
         let _ = js_sys::Reflect::set(el, &"value".into(), &v.into());
     }
@@ -213,16 +186,8 @@ pub fn reconcile(list: &Element, items: &[(String, String)], build: &dyn Fn(usiz
     }
 }
 
-/// Handles `events` at `root` with `f`; keep the returned closure as long
+/// Handles `events` at `root` with `f`; keep the returned listener as long
 /// as the root lives (dropping it ends the handling).
-pub fn listen(
-    root: &Element,
-    events: &[&str],
-    f: Box<dyn Fn(&Event)>,
-) -> wasm_bindgen::closure::Closure<dyn Fn(Event)> {
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn(Event)>::new(move |ev: Event| f(&ev));
-    for event in events {
-        let _ = root.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    }
-    closure
+pub fn listen(root: &Element, events: &[&'static str], f: Box<dyn Fn(&Event)>) -> Listener {
+    Listener::all(root, events, Box::new(move |ev: Event| f(&ev)))
 }

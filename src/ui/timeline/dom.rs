@@ -6,15 +6,14 @@
 //! markup made by [`crate::layout::svg`] from numbers, colours and the
 //! model's own names.
 
-use leptos::prelude::document;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 
-/// The SVG namespace.
-pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
+use crate::ui::dom::create;
+pub use crate::ui::dom::Listener;
 
 /// A new HTML element with `class`.
 pub fn html(tag: &str, class: &str) -> web_sys::Element {
-    let el = document().create_element(tag).expect("a valid tag name");
+    let el = create(tag, false);
     if !class.is_empty() {
         el.set_class_name(class);
     }
@@ -23,9 +22,7 @@ pub fn html(tag: &str, class: &str) -> web_sys::Element {
 
 /// A new SVG element with `class`.
 pub fn svg(tag: &str, class: &str) -> web_sys::Element {
-    let el = document()
-        .create_element_ns(Some(SVG_NS), tag)
-        .expect("a valid tag name");
+    let el = create(tag, true);
     if !class.is_empty() {
         let _ = el.set_attribute("class", class);
     }
@@ -58,38 +55,6 @@ pub fn sync_markup(el: &web_sys::Element, cache: &mut String, value: String) {
     if *cache != value {
         el.set_inner_html(&value);
         *cache = value;
-    }
-}
-
-/// An event listener, removed when dropped.
-pub struct Listener {
-    target: web_sys::EventTarget,
-    name: &'static str,
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Listener {
-    /// Listens for `name` events on `target`.
-    pub fn new(
-        target: &web_sys::EventTarget,
-        name: &'static str,
-        f: Box<dyn FnMut(web_sys::Event)>,
-    ) -> Listener {
-        let closure = Closure::wrap(f);
-        let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
-        Listener {
-            target: target.clone(),
-            name,
-            closure,
-        }
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.name, self.closure.as_ref().unchecked_ref());
     }
 }
 
