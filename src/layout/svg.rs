@@ -461,11 +461,7 @@ pub fn timeline_svg(plan: &Plan, lanes: &Lanes, scale: &Scale, options: &SvgOpti
     let body_top = top + head_h;
     let (width, height) = svg_size(lanes, scale);
     let mut s = String::with_capacity(16384 + lanes.rows.len() * 400);
-    let title = format!(
-        "Tidslinje · {} Kommune · {}",
-        plan.municipality,
-        plan.solution.name()
-    );
+    let title = format!("Tidslinje · {} · {}", plan.kommune(), plan.solution.name());
     let _ = write!(
         s,
         r#"<?xml version="1.0" encoding="UTF-8"?>

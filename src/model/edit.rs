@@ -1,7 +1,7 @@
 //! Every change to a plan is an [`Edit`]; applying one validates it and
 //! returns its inverse, the edit that undoes it.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{
     Activity, ActivityChange, ActivityId, BenefitEdit, BenefitError, Phase, PhaseSet, PhaseWindow,
@@ -106,6 +106,9 @@ pub enum EditError {
         /// Number of activities in that main task and phase.
         count: usize,
     },
+    /// A date set by an edit lies outside the years
+    /// [`FIRST_PLAN_YEAR`]–[`LAST_PLAN_YEAR`].
+    DateOutOfRange(NaiveDate),
     /// A benefit or benefit map edit was refused.
     Benefit(BenefitError),
     /// A follow-up edit was refused.
@@ -158,6 +161,11 @@ impl std::fmt::Display for EditError {
                 task.get(),
                 phase.label()
             ),
+            EditError::DateOutOfRange(date) => write!(
+                f,
+                "Datoen {} ligger uden for årene {FIRST_PLAN_YEAR}–{LAST_PLAN_YEAR}. Skriv en dato i planens tidsrum.",
+                d(date)
+            ),
             EditError::Benefit(e) => e.fmt(f),
             EditError::Followup(e) => e.fmt(f),
         }
@@ -209,6 +217,9 @@ impl Plan {
                 Edit::SetSolution(std::mem::replace(&mut self.solution, solution))
             }
             Edit::SetPhaseWindow { phase, window } => {
+                let old = self.window(phase);
+                check_new_date(Some(old.start), Some(window.start))?;
+                check_new_date(Some(old.end), Some(window.end))?;
                 if window.end < window.start {
                     return Err(EditError::WindowEndsBeforeStart(phase));
                 }
@@ -217,6 +228,7 @@ impl Plan {
                 Edit::SetPhaseWindow { phase, window: old }
             }
             Edit::SetGoLive(date) => {
+                check_new_date(Some(self.go_live), Some(date))?;
                 self.settings_modified = now;
                 Edit::SetGoLive(std::mem::replace(&mut self.go_live, date))
             }
@@ -268,8 +280,12 @@ impl Plan {
                 let position = self
                     .position(&id)
                     .ok_or_else(|| EditError::UnknownActivity(id.clone()))?;
-                let mut updated = self.activities[position].clone();
+                let before = &self.activities[position];
+                let mut updated = before.clone();
                 let old = apply_change(&mut updated, change);
+                check_new_date(before.start, updated.start)?;
+                check_new_date(before.due, updated.due)?;
+                check_new_date(before.completed, updated.completed)?;
                 self.check_activity(&updated)?;
                 updated.modified = now;
                 self.activities[position] = updated;
@@ -344,6 +360,25 @@ impl Plan {
             });
         }
         Ok(())
+    }
+}
+
+/// The first year an edit accepts in a date.
+pub const FIRST_PLAN_YEAR: i32 = 2000;
+/// The last year an edit accepts in a date.
+pub const LAST_PLAN_YEAR: i32 = 2099;
+
+/// Refuses a date that an edit changes to a year outside
+/// [`FIRST_PLAN_YEAR`]–[`LAST_PLAN_YEAR`]: in an implementation plan such a
+/// date is a slip of the keyboard (1900, 2199), and it would squeeze every
+/// other bar of the timeline into a few pixels. A date that does not change
+/// passes, so plans saved or imported with such dates still open and edit.
+fn check_new_date(old: Option<NaiveDate>, new: Option<NaiveDate>) -> Result<(), EditError> {
+    match new {
+        Some(date) if new != old && !(FIRST_PLAN_YEAR..=LAST_PLAN_YEAR).contains(&date.year()) => {
+            Err(EditError::DateOutOfRange(date))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -31,11 +31,11 @@ pub use create::{
     propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE,
 };
 pub use dates::{danish_date, iso_date, parse_iso_date, parse_rfc3339_millis, rfc3339_utc};
-pub use edit::{Edit, EditError};
+pub use edit::{Edit, EditError, FIRST_PLAN_YEAR, LAST_PLAN_YEAR};
 pub use ids::{ActivityId, PlanId, Timestamp};
 pub use merge::{merge, resolve, same_records, Conflict, MergeResult, Side};
 pub use phase::{Phase, PhaseSet};
-pub use plan::{PhaseWindow, Plan, Solution, Tombstone};
+pub use plan::{kommune, PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
 

@@ -188,6 +188,28 @@ impl Plan {
             .find(|p| self.window(*p).contains(date))
     }
 
+    /// The municipality as written in running text, e.g. "Aarhus Kommune"
+    /// (see [`kommune`]).
+    pub fn kommune(&self) -> String {
+        kommune(&self.municipality)
+    }
+
+    /// A note, in Danish, when the planned go-live lies outside the window
+    /// of F3 Ibrugtagning, which the model starts at go-live. Nothing is
+    /// refused for it: the user may be about to move the phases.
+    pub fn go_live_note(&self) -> Option<String> {
+        let f3 = self.window(Phase::F3);
+        (!f3.contains(self.go_live)).then(|| {
+            format!(
+                "Go-live ({}) ligger uden for {} ({} – {}). Flyt go-live eller fasens datoer, så de passer sammen.",
+                super::danish_date(self.go_live),
+                Phase::F3.label(),
+                super::danish_date(f3.start),
+                super::danish_date(f3.end)
+            )
+        })
+    }
+
     /// The plan's title: its name, or e.g. "Aarhus · KY".
     pub fn title(&self) -> String {
         if self.name.trim().is_empty() {
@@ -195,5 +217,18 @@ impl Plan {
         } else {
             self.name.trim().to_string()
         }
+    }
+}
+
+/// A municipality's name as written in running text: "Aarhus" becomes
+/// "Aarhus Kommune", while a name the user already wrote in full
+/// ("Aarhus Kommune", "Bornholms Regionskommune") is kept as it is, so
+/// "Kommune" is never doubled. An empty name stays empty.
+pub fn kommune(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() || name.to_lowercase().ends_with("kommune") {
+        name.to_string()
+    } else {
+        format!("{name} Kommune")
     }
 }

@@ -1667,3 +1667,71 @@ fn marking_a_plan_exchanged_is_not_a_change_of_the_plan() {
     assert_eq!(p.modified, modified, "\"Senest ændret\" stays");
     assert_eq!(inverse, Edit::MarkExchanged(Timestamp(0)));
 }
+
+#[test]
+fn kommune_is_never_doubled() {
+    use crate::model::kommune;
+    assert_eq!(kommune("Aarhus"), "Aarhus Kommune");
+    assert_eq!(kommune("Aarhus Kommune"), "Aarhus Kommune");
+    assert_eq!(kommune("  Vejle kommune "), "Vejle kommune");
+    assert_eq!(
+        kommune("Bornholms Regionskommune"),
+        "Bornholms Regionskommune"
+    );
+    assert_eq!(kommune(""), "");
+}
+
+#[test]
+fn edits_refuse_dates_outside_the_plan_years_but_keep_old_ones() {
+    let mut p = plan();
+    let a = id("t03-02");
+    let err = p.apply(Edit::SetGoLive(d(1999, 12, 31)), NOW).unwrap_err();
+    assert!(matches!(err, EditError::DateOutOfRange(_)));
+    assert!(
+        err.to_string().contains("uden for årene 2000–2099"),
+        "{err}"
+    );
+    let update = |start, due| Edit::UpdateActivity {
+        id: a.clone(),
+        change: ActivityChange::Dates { start, due },
+    };
+    let before = p.clone();
+    for edit in [
+        update(Some(d(1900, 1, 1)), Some(d(2026, 9, 30))),
+        update(Some(d(2026, 9, 2)), Some(d(2199, 12, 31))),
+        Edit::SetPhaseWindow {
+            phase: Phase::F4,
+            window: PhaseWindow {
+                start: d(2028, 1, 1),
+                end: d(2100, 1, 1),
+            },
+        },
+    ] {
+        assert!(matches!(
+            p.apply(edit, NOW),
+            Err(EditError::DateOutOfRange(_))
+        ));
+    }
+    assert_eq!(p, before, "a refused edit changes nothing");
+    // The first and last accepted years.
+    p.apply(update(Some(d(2000, 1, 1)), Some(d(2099, 12, 31))), NOW)
+        .expect("2000 and 2099 are accepted");
+    // A date saved before the rule (or imported) does not block other edits.
+    let i = p.position(&a).expect("activity");
+    p.activities[i].start = Some(d(1990, 5, 5));
+    p.apply(update(Some(d(1990, 5, 5)), Some(d(2027, 1, 1))), NOW)
+        .expect("an unchanged old date passes");
+}
+
+#[test]
+fn go_live_outside_f3_is_noted_not_refused() {
+    let mut p = plan();
+    assert_eq!(p.go_live_note(), None, "a new plan starts F3 at go-live");
+    p.apply(Edit::SetGoLive(d(2026, 10, 1)), NOW)
+        .expect("accepted: the phases may be moved next");
+    let note = p.go_live_note().expect("a note");
+    assert!(
+        note.starts_with("Go-live (01.10.2026) ligger uden for F3"),
+        "{note}"
+    );
+}

@@ -104,9 +104,9 @@ pub fn deadlines_ics(plan: &Plan, now: Timestamp) -> String {
         plan.go_live,
         &format!("Go-live: {}", plan.solution.name()),
         &format!(
-            "Planlagt go-live for {} i {} Kommune.",
+            "Planlagt go-live for {} i {}.",
             plan.solution.name(),
-            plan.municipality
+            plan.kommune()
         ),
     );
     for phase in Phase::ALL {

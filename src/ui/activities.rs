@@ -308,7 +308,7 @@ fn ActivityRow(id: ActivityId) -> impl IntoView {
                 <span class="meta">
                     <span class="phase-tag" title=a.phase.label()>{a.phase.code()}</span>
                     <span class="task-tag" title=task_name>{format!("HO {}", a.task.get())}</span>
-                    <span class="dates">{format!("{} – {}", format::opt_date(a.start), format::opt_date(a.due))}</span>
+                    <span class="dates">{format::date_span(a.start, a.due)}</span>
                     <span class="responsible">{if a.responsible.is_empty() { "Ingen ansvarlig".to_string() } else { a.responsible.clone() }}</span>
                     <span class=format!("status status-{}", a.status.key())>{a.status.label()}</span>
                     {overdue.then(|| view! { <span class="overdue">"Forsinket"</span> })}

@@ -12,6 +12,17 @@ pub fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(date).unwrap_or_else(|| "–".to_string())
 }
 
+/// A start and due date as a span: "01.02.2027 – 09.03.2027",
+/// "fra 01.02.2027", "frist 09.03.2027", or "ingen datoer".
+pub fn date_span(start: Option<NaiveDate>, due: Option<NaiveDate>) -> String {
+    match (start, due) {
+        (Some(s), Some(d)) => format!("{} – {}", date(s), date(d)),
+        (Some(s), None) => format!("fra {}", date(s)),
+        (None, Some(d)) => format!("frist {}", date(d)),
+        (None, None) => "ingen datoer".to_string(),
+    }
+}
+
 /// The ISO week number (uge) of a date, e.g. "uge 49".
 pub fn week(d: NaiveDate) -> String {
     format!("uge {}", d.iso_week().week())
@@ -107,5 +118,12 @@ mod tests {
         assert_eq!(super::date(date), "31.12.2020");
         assert_eq!(week(date), "uge 53");
         assert_eq!(opt_date(None), "–");
+        assert_eq!(
+            date_span(d(2027, 2, 1), d(2027, 3, 9)),
+            "01.02.2027 – 09.03.2027"
+        );
+        assert_eq!(date_span(None, d(2027, 3, 9)), "frist 09.03.2027");
+        assert_eq!(date_span(d(2027, 2, 1), None), "fra 01.02.2027");
+        assert_eq!(date_span(None, None), "ingen datoer");
     }
 }

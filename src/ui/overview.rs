@@ -42,7 +42,7 @@ pub fn OverviewPage() -> impl IntoView {
             view! {
                 <section class="plan-header" aria-labelledby="plan-heading">
                     <h1 id="plan-heading">
-                        {p.municipality.clone()} " Kommune · " {p.solution.name().to_string()}
+                        {format!("{} · {}", p.kommune(), p.solution.name())}
                     </h1>
                     <p class="subtitle">
                         {p.solution.long_name().map(|n| format!("{n} · "))}

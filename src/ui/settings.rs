@@ -115,6 +115,8 @@ pub fn SettingsPage() -> impl IntoView {
                         value=Signal::derive(move || app.plan.with(|p| p.as_ref().map(|p| p.go_live)))
                         on_commit=set_go_live/>
                 </label>
+                {move || app.plan.with(|p| p.as_ref().and_then(|p| p.go_live_note()))
+                    .map(|note| view! { <p class="warning go-live-note" role="status">{note}</p> })}
                 <table class="phase-table">
                     <thead><tr><th scope="col">"Fase"</th><th scope="col">"Start"</th><th scope="col">"Slut"</th></tr></thead>
                     <tbody>

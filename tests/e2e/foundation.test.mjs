@@ -283,6 +283,50 @@ test('a refused date keeps the saved dates; an unreadable date gets the field me
   });
 });
 
+test('absurd dates are refused in Danish; a missing start shows the deadline; go-live outside F3 is noted', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const first = page.locator('li.activity-row').first();
+    const e = await rowInfo(first);
+    const [start, due] = e.dates.split(' – ');
+    const editor = await openEditor(page, e.id);
+    const alert = editor.locator('.error[role="alert"]');
+    await typeDate(editor.locator('input[name="start"]'), '01.01.1900');
+    await expectText(alert, 'Datoen 01.01.1900 ligger uden for årene 2000–2099. Skriv en dato i planens tidsrum.');
+    await typeDate(editor.locator('input[name="due"]'), '31.12.2199');
+    await expectText(alert, /^Datoen 31\.12\.2199 ligger uden for årene 2000–2099/);
+    await expectText(row(page, e.id).locator('.dates'), `${start} – ${due}`);
+    // Without a start date the row shows the deadline alone.
+    await typeDate(editor.locator('input[name="start"]'), '');
+    await expectText(row(page, e.id).locator('.dates'), `frist ${due}`);
+    await expectCount(alert, 0);
+
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Indstillinger' }).click();
+    const goLive = page.locator('input[name="go-live"]');
+    const before = await goLive.inputValue();
+    await typeDate(goLive, '01.01.1900');
+    await expectText(page.locator('.settings .error[role="alert"]'), /^Datoen 01\.01\.1900 ligger uden for årene 2000–2099/);
+    assert.equal((await storedPlan(page)).plan.goLive, before.split('.').reverse().join('-'));
+    await expectCount(page.locator('.go-live-note'), 0);
+    await typeDate(goLive, '01.01.2020');
+    await expectText(page.locator('.go-live-note'), /^Go-live \(01\.01\.2020\) ligger uden for F3 Ibrugtagning \(\d\d\.\d\d\.\d{4} – \d\d\.\d\d\.\d{4}\)\./);
+    await typeDate(goLive, before);
+    await expectCount(page.locator('.go-live-note'), 0);
+  });
+});
+
+test('a municipality typed with "Kommune" is not called "… Kommune Kommune"', async () => {
+  await withApp(env, async ({ page }) => {
+    const form = page.locator('form.new-plan-form');
+    await form.waitFor();
+    await form.locator('input[name="municipality"]').fill('Aarhus Kommune');
+    await form.locator('input[name="solution"][value="SAPA"]').check();
+    await form.getByRole('button', { name: 'Opret plan' }).click();
+    await expectText(page.locator('#plan-heading'), 'Aarhus Kommune · SAPA');
+  });
+});
+
 test('typing in the editor keeps focus in the field being typed in', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page);

@@ -605,7 +605,7 @@ test('"Erstat den åbne plan" replaces the open plan; the snapshot restores it',
     const snaps = await snapshotRows(page);
     assert.deepEqual(
       snaps.filter((s) => s.reason === 'Før planen blev erstattet').map((s) => s.plan),
-      ['Slettet plan'],
+      ['Vejle · KY (slettet)'],
       'one snapshot of the replaced plan (no longer stored)',
     );
     // Restore the replaced plan from its snapshot.
@@ -1033,8 +1033,10 @@ test('Mine planer: rename, duplicate, delete with undo, open another plan, snaps
     await expectCount(page.locator('li.plan-row'), 1);
     // (The copy's deletion above took one too; the copy is stored again.)
     await expectCount(page.locator('table.snapshots tbody tr', { hasText: 'Før sletning' }), 2);
-    const snap = page.locator('table.snapshots tbody tr', { hasText: 'Før sletning' }).filter({ hasText: 'Slettet plan' });
+    // The deleted plan's snapshot still says which plan it was.
+    const snap = page.locator('table.snapshots tbody tr', { hasText: 'Før sletning' }).filter({ hasText: '(slettet)' });
     await expectCount(snap, 1);
+    await expectText(snap.locator('td').nth(1), 'Budget 2027 (slettet)');
     await expectText(snap.locator('td').first(), /^\d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d$/);
 
     // "Download" gives the snapshot as a plan file.

@@ -127,7 +127,7 @@ pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc 
     };
     let facts = vec![
         ("Rapportdato".to_string(), format::date(date)),
-        ("Kommune".to_string(), format!("{} Kommune", plan.municipality)),
+        ("Kommune".to_string(), plan.kommune()),
         (
             "Løsning".to_string(),
             match plan.solution.long_name() {
@@ -449,9 +449,7 @@ fn changes_section(report: &StatusReport) -> DocSection {
             .moved
             .iter()
             .map(|m| {
-                let span = |(s, d): (Option<NaiveDate>, Option<NaiveDate>)| {
-                    format!("{} – {}", format::opt_date(s), format::opt_date(d))
-                };
+                let span = |(s, d): (Option<NaiveDate>, Option<NaiveDate>)| format::date_span(s, d);
                 let shift = m
                     .due_shift()
                     .map_or("–".to_string(), |n| format!("{n:+} dage"));

@@ -37,10 +37,9 @@ fn activity_lines(a: &Activity) -> Vec<String> {
     let mut lines = vec![
         format!("Titel: {}", a.title),
         format!(
-            "{} · {} – {}",
+            "{} · {}",
             a.phase.label(),
-            format::opt_date(a.start),
-            format::opt_date(a.due)
+            format::date_span(a.start, a.due)
         ),
         format!("Status: {}", a.status.label()),
     ];

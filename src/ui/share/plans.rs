@@ -147,7 +147,7 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
                 <strong class="plan-name">{title.clone()}</strong>
                 {move || is_open().then(|| view! { <span class="open-tag">"Åben"</span> })}
                 <span class="meta">
-                    {format!("{} Kommune · {}", summary.municipality, summary.solution)}
+                    {format!("{} · {}", crate::model::kommune(&summary.municipality), summary.solution)}
                     " · "
                     {summary.phase.map(|p| p.label()).unwrap_or_else(|| "Uden for faserne".into())}
                     " · "

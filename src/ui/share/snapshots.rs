@@ -72,6 +72,24 @@ pub fn SnapshotList() -> impl IntoView {
         app.plan.with(|p| p.as_ref().map(|p| p.modified));
         persist::with_store(|s| s.snapshots()).unwrap_or_default()
     });
+    // Titles read from the snapshots of deleted plans, by snapshot key (a
+    // snapshot never changes, and reading one means parsing a whole plan).
+    let deleted_titles = StoredValue::new(std::collections::BTreeMap::<String, String>::new());
+    let deleted_title = move |info: &SnapshotInfo| {
+        if let Some(title) = deleted_titles.with_value(|m| m.get(&info.key).cloned()) {
+            return title;
+        }
+        let title = persist::with_store(|s| s.snapshot_text(&info.key))
+            .ok()
+            .flatten()
+            .and_then(|text| schema::parse(&text).ok())
+            .map(|imported| format!("{} (slettet)", imported.plan.title()))
+            .unwrap_or_else(|| "Slettet plan".to_string());
+        deleted_titles.update_value(|m| {
+            m.insert(info.key.clone(), title.clone());
+        });
+        title
+    };
     let title_of = move |info: &SnapshotInfo| {
         let open = app
             .plan
@@ -82,7 +100,7 @@ pub fn SnapshotList() -> impl IntoView {
                 .flatten()
                 .map(|(p, _)| p.title())
         })
-        .unwrap_or_else(|| "Slettet plan".to_string())
+        .unwrap_or_else(|| deleted_title(info))
     };
     view! {
         <section aria-labelledby="snapshots-heading">

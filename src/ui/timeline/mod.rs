@@ -543,13 +543,7 @@ fn sync_page(app: AppState, tl: Tl, ui: &mut Ui) {
     dom::sync_text(&ui.count, &mut ui.texts[0], count);
     let title = app.plan.with(|p| {
         p.as_ref()
-            .map(|p| {
-                format!(
-                    "Tidslinje · {} Kommune · {}",
-                    p.municipality,
-                    p.solution.name()
-                )
-            })
+            .map(|p| format!("Tidslinje · {} · {}", p.kommune(), p.solution.name()))
             .unwrap_or_default()
     });
     dom::sync_text(&ui.print_title, &mut ui.texts[1], title);
