@@ -157,8 +157,9 @@ impl std::fmt::Display for EditError {
             ),
             EditError::PhaseInUse { task, phase, count } => write!(
                 f,
-                "Hovedopgave {} har {count} aktivitet(er) i {}. Flyt eller slet dem, før fasen fjernes.",
+                "Hovedopgave {} har {} i {}. Flyt eller slet dem, før fasen fjernes.",
                 task.get(),
+                super::count(*count, "aktivitet", "aktiviteter"),
                 phase.label()
             ),
             EditError::DateOutOfRange(date) => write!(

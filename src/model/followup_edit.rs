@@ -138,7 +138,8 @@ impl std::fmt::Display for FollowupError {
             ),
             FollowupError::ReasonRequired { outstanding } => write!(
                 f,
-                "Tjeklisten er ikke komplet ({outstanding} punkt(er) mangler). Skriv en begrundelse for at gå videre alligevel."
+                "Tjeklisten er ikke komplet ({} mangler). Skriv en begrundelse for at gå videre alligevel.",
+                super::count(*outstanding, "punkt", "punkter")
             ),
             FollowupError::MissingDecidedBy => write!(f, "Skriv, hvem der har truffet beslutningen."),
             FollowupError::DecisionBeforePrevious { previous } => write!(

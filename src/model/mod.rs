@@ -16,6 +16,7 @@ mod query;
 mod readiness;
 mod report;
 mod task;
+mod words;
 
 // Benefit realisation (gevinstrealisering): profiles, measurements, the map.
 mod benefit;
@@ -38,6 +39,7 @@ pub use phase::{Phase, PhaseSet};
 pub use plan::{kommune, PhaseWindow, Plan, Solution, Tombstone};
 pub use query::{ActivityFilter, Cell, Matrix};
 pub use task::{MainTask, TaskGroup, TaskNo};
+pub use words::count;
 
 pub use benefit::{
     summarise, Benefit, BenefitCheck, BenefitId, BenefitKind, BenefitType, Frequency, Measurement,

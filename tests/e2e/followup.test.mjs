@@ -109,6 +109,11 @@ async function setDates(page, id, start, due) {
   return editor;
 }
 
+/** "1 punkt", "3 punkter": the app's Danish number agreement. */
+function punkter(n) {
+  return `${n} ${n === 1 ? 'punkt' : 'punkter'}`;
+}
+
 test('a checklist is answered, the score follows, advancing with unmet items asks for a reason, and the decision is in the history after reload', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page);
@@ -154,7 +159,7 @@ test('a checklist is answered, the score follows, advancing with unmet items ask
     assert.equal(await form.locator('input[name=decided-by]').inputValue(), 'Mette Hansen');
     assert.equal(await form.locator('input[name=decision-date]').inputValue(), day().danish);
     await form.getByRole('button', { name: 'Registrér faseovergang' }).click();
-    await expectText(form.locator('.error'), `Tjeklisten er ikke komplet (${open + 1} punkt(er) mangler). Skriv en begrundelse for at gå videre alligevel.`);
+    await expectText(form.locator('.error'), `Tjeklisten er ikke komplet (${punkter(open + 1)} mangler). Skriv en begrundelse for at gå videre alligevel.`);
     await expectText(page.locator('#stage-heading'), 'Aktuel fase: F0 Tilslutning');
 
     // With a reason it moves on.
@@ -175,7 +180,7 @@ test('a checklist is answered, the score follows, advancing with unmet items ask
       day().danish,
       'F0 → F1',
       'Mette Hansen',
-      `75 % · gået videre trods ${open + 1} manglende punkt(er)`,
+      `75 % · gået videre trods ${open + 1} manglende ${open + 1 === 1 ? 'punkt' : 'punkter'}`,
       reason,
     ]);
     await expectText(page.locator('.plan-header .stats > div', { hasText: 'Aktuel fase' }).locator('dd').first(), 'F1 Initiering');
@@ -202,7 +207,7 @@ test('Ikke relevant leaves an item out, and a complete checklist moves on withou
     const openList = page.locator('.checklist .list-col, .checklist').locator('ul.activity-links li');
     const ids = await openList.evaluateAll((lis) => lis.map((li) => li.dataset.id));
     assert.ok(ids.length > 0);
-    await expectText(page.locator('.score-state'), `Tjeklisten er ikke komplet: ${ids.length} punkt(er) mangler.`);
+    await expectText(page.locator('.score-state'), `Tjeklisten er ikke komplet: ${punkter(ids.length)} mangler.`);
     await gotoActivities(page);
     for (const id of ids) {
       await page.locator(`li.activity-row[data-id="${id}"] input.done-box`).check();

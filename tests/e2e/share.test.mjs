@@ -661,7 +661,7 @@ test('"Flet ind": changes from both sides are kept, a conflict is chosen, Ctrl+Z
 
     const merge = local.getByRole('dialog', { name: 'Flet planer: vælg version' });
     await merge.waitFor();
-    await expectText(merge.locator('p').first(), /^1 ændring\(er\) fra filen flettes ind uden problemer\. 1 post\(er\) er ændret både her og i filen/);
+    await expectText(merge.locator('p').first(), /^1 ændring fra filen flettes ind uden problemer\. 1 post er ændret både her og i filen/);
     const conflicts = merge.locator('fieldset.conflict');
     await expectCount(conflicts, 1);
     await expectText(conflicts.locator('legend'), `Aktivitet «${titleC}»`);

@@ -40,12 +40,15 @@ pub fn score_box(phase: Phase) -> impl IntoView {
             let state = if r.complete() {
                 "Tjeklisten er komplet.".to_string()
             } else {
-                format!("Tjeklisten er ikke komplet: {} punkt(er) mangler.", r.outstanding())
+                format!(
+                    "Tjeklisten er ikke komplet: {} mangler.",
+                    crate::model::count(r.outstanding(), "punkt", "punkter")
+                )
             };
             let mut outstanding = el("div").cls("outstanding");
             for part in [
                 list("Ubesvarede punkter", "unanswered", &|a| a.is_none()),
-                list("Ikke (fuldt) opfyldte punkter", "unmet", &|a| a.is_some_and(Answer::is_unmet)),
+                list("Ikke eller kun delvist opfyldte punkter", "unmet", &|a| a.is_some_and(Answer::is_unmet)),
             ]
             .into_iter()
             .flatten()

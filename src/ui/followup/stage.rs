@@ -130,7 +130,10 @@ fn panel(&(stage, score, outstanding, done, window, fresh): &State, form: Option
     line.push_str(&if done {
         " · tjeklisten er komplet.".to_string()
     } else {
-        format!(" · {outstanding} punkt(er) mangler.")
+        format!(
+            " · {} mangler.",
+            crate::model::count(outstanding, "punkt", "punkter")
+        )
     });
     if let Some(w) = window {
         line.push_str(&format!(

@@ -116,12 +116,16 @@ pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc 
     let (total, done, planned) = TaskProgress::sum(&report.progress);
     let readiness = match (report.stage.phase(), &report.readiness) {
         (Some(phase), Some(r)) => format!(
-            "{}: {} ({} ubesvarede, {} ikke (fuldt) opfyldte punkter, {} åbne aktiviteter)",
+            "{}: {} ({} ubesvarede, {} ikke eller kun delvist opfyldte, {})",
             transition_label(phase),
             r.score().map_or("–".to_string(), pct),
             r.unanswered,
             r.unmet(),
-            r.open_activities.len()
+            crate::model::count(
+                r.open_activities.len(),
+                "åben aktivitet",
+                "åbne aktiviteter"
+            )
         ),
         _ => "Planen er afsluttet".to_string(),
     };
@@ -266,8 +270,12 @@ pub fn history_table(plan: &Plan) -> DocTable {
                 let score = d.score.map_or("–".to_string(), pct);
                 let state = if d.overridden {
                     format!(
-                        "{score} · gået videre trods {} manglende punkt(er)",
-                        d.outstanding
+                        "{score} · gået videre trods {}",
+                        crate::model::count(
+                            d.outstanding as usize,
+                            "manglende punkt",
+                            "manglende punkter"
+                        )
                     )
                 } else {
                     format!("{score} · tjeklisten var komplet")

@@ -117,9 +117,9 @@ pub fn SyncConflictDialog() -> impl IntoView {
                     <h2 id="sync-heading">"Planen er også ændret i en anden fane"</h2>
                     <p>
                         {format!(
-                            "Mens du redigerede her, blev planen gemt fra en anden fane. {} ændring(er) er flettet ind uden problemer, men {} post(er) er ændret begge steder. Vælg for hver, hvilken version der skal gælde. Intet gemmes, før du har valgt.",
-                            conflict.result.taken_from_theirs,
-                            conflict.result.conflicts.len()
+                            "Mens du redigerede her, blev planen gemt fra en anden fane. {} flettet ind uden problemer, men {} ændret begge steder. Vælg for hver, hvilken version der skal gælde. Intet gemmes, før du har valgt.",
+                            crate::model::count(conflict.result.taken_from_theirs, "ændring er", "ændringer er"),
+                            crate::model::count(conflict.result.conflicts.len(), "post er", "poster er")
                         )}
                     </p>
                     <ConflictChooser conflicts=conflict.result.conflicts.clone() choices=choices other_label="Den anden fanes version" />

@@ -295,8 +295,9 @@ pub fn ImportDialog() -> impl IntoView {
             <Dialog labelledby="merge-heading" on_close=move || imports.merging.set(None)>
                     <h2 id="merge-heading">"Flet planer: vælg version"</h2>
                     <p>{format!(
-                        "{} ændring(er) fra filen flettes ind uden problemer. {} post(er) er ændret både her og i filen: vælg for hver, hvilken version der skal gælde.",
-                        result.taken_from_theirs, result.conflicts.len()
+                        "{} fra filen flettes ind uden problemer. {} ændret både her og i filen: vælg for hver, hvilken version der skal gælde.",
+                        crate::model::count(result.taken_from_theirs, "ændring", "ændringer"),
+                        crate::model::count(result.conflicts.len(), "post er", "poster er")
                     )}</p>
                     <ConflictChooser conflicts=result.conflicts.clone() choices=choices other_label="Filens version" />
                     <div class="dialog-actions">
