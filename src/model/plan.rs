@@ -210,6 +210,20 @@ impl Plan {
         })
     }
 
+    /// This plan as a new, separate plan with id `id`, named
+    /// "<title> (<mark>)" so the two are told apart in Mine planer, created
+    /// and modified at `now` and not yet exchanged with anyone. For
+    /// "Duplikér" ("kopi") and for a file opened as a new plan while the
+    /// plan it holds is stored here already ("importeret").
+    pub fn copy_as(mut self, id: PlanId, mark: &str, now: Timestamp) -> Plan {
+        self.name = format!("{} ({mark})", self.title());
+        self.id = id;
+        self.created = now;
+        self.modified = now;
+        self.exchanged = Timestamp(0);
+        self
+    }
+
     /// The plan's title: its name, or e.g. "Aarhus · KY".
     pub fn title(&self) -> String {
         if self.name.trim().is_empty() {

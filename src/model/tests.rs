@@ -1735,3 +1735,19 @@ fn go_live_outside_f3_is_noted_not_refused() {
         "{note}"
     );
 }
+
+#[test]
+fn a_copy_is_a_new_plan_told_apart_by_its_name() {
+    let mut original = plan();
+    original.exchanged = NOW;
+    let copy = original
+        .clone()
+        .copy_as(PlanId("plan-2".into()), "importeret", NOW);
+    assert_eq!(copy.id, PlanId("plan-2".into()));
+    assert_eq!(copy.name, "Aarhus · KY (importeret)");
+    assert_eq!(
+        (copy.created, copy.modified, copy.exchanged),
+        (NOW, NOW, Timestamp(0))
+    );
+    assert_eq!(copy.activities, original.activities);
+}

@@ -564,6 +564,8 @@ test('preview shows what the file holds; "Åbn som en ny plan" adds a second pla
     const copy = plans.find((p) => p.id !== original.id);
     assert.ok(copy, 'the imported copy has its own id');
     assert.equal(copy.open, true, 'the imported plan is open');
+    assert.equal(copy.name, 'Vejle · KY (importeret)', 'the copy is told apart from the original');
+    assert.equal(plans.find((p) => p.id === original.id).name, 'Vejle · KY');
     assert.match(copy.meta, new RegExp(`· ${TOTAL + 1} aktiviteter ·`));
     assert.equal(plans.find((p) => p.id === original.id).open, false);
     assert.equal((await planKeys(page)).length, 2);
@@ -965,7 +967,7 @@ test('names that look like HTML are shown as text: header, plan list, import pre
       // Deleting shows the name in the toast, as text.
       const copy = (await planRows(page)).find((p) => p.id !== plan.id);
       await planRow(page, copy.id).getByRole('button', { name: 'Slet' }).click();
-      await expectText(toast(page), `«${XSS_NAME}» er slettet.`);
+      await expectText(toast(page), `«${XSS_NAME} (importeret)» er slettet.`);
       await expectText(page.locator('#main'), /Før sletning/);
       await page.screenshot({ path: '/tmp/e2e-share-xss.png', fullPage: true });
 

@@ -143,8 +143,7 @@ pub(super) fn open_as_new(app: AppState, mut plan: Plan, saved_at: crate::model:
         persist::snapshot(app, &open, SnapshotReason::Import);
     }
     if persist::with_store(|s| s.contains(&plan.id)).unwrap_or(false) {
-        plan.id = clock::new_plan_id();
-        plan.exchanged = crate::model::Timestamp(0);
+        plan = plan.copy_as(clock::new_plan_id(), "importeret", clock::now());
     } else {
         plan.exchanged = saved_at;
     }

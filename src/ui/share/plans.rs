@@ -10,7 +10,7 @@ use super::import::ImportButton;
 use super::link::{CopyLinkButton, CopyLinkResult};
 use super::snapshots::SnapshotList;
 use super::storage_meter::StorageMeter;
-use crate::model::{Edit, Plan, PlanId, Timestamp};
+use crate::model::{Edit, Plan, PlanId};
 use crate::storage::{PlanSummary, SnapshotReason};
 
 /// Opens the stored plan `id`.
@@ -54,15 +54,10 @@ fn change(app: AppState, id: &PlanId, edit: Edit) {
 }
 
 fn duplicate(app: AppState, id: &PlanId) {
-    let Ok(Some((mut plan, _))) = persist::load_plan(id) else {
+    let Ok(Some((plan, _))) = persist::load_plan(id) else {
         return app.notify("Planen kunne ikke læses.", None);
     };
-    let now = clock::now();
-    plan.name = format!("{} (kopi)", plan.title());
-    plan.id = clock::new_plan_id();
-    plan.created = now;
-    plan.modified = now;
-    plan.exchanged = Timestamp(0);
+    let plan = plan.copy_as(clock::new_plan_id(), "kopi", clock::now());
     match persist::store_plan(&plan) {
         Ok(_) => app.notify(format!("«{}» er oprettet.", plan.title()), None),
         Err(e) => app.notify(e.to_string(), None),
