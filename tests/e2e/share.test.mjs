@@ -523,6 +523,25 @@ test('dropping a file on the window shows the preview; importing it adds a plan'
   });
 });
 
+test('the import button shows only its Danish label and is reached and marked by keyboard', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoPlans(page);
+    const input = page.getByLabel('Importér plan fra fil …');
+    const label = page.locator('label.file-button');
+    // The browser's own "Choose File / No file chosen" is not shown.
+    assert.equal(await input.evaluate((el) => getComputedStyle(el).opacity), '0');
+    const box = await label.boundingBox();
+    for (const [fx, fy] of [[0.05, 0.5], [0.5, 0.5], [0.95, 0.5]]) {
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.type, [box.x + box.width * fx, box.y + box.height * fy]);
+      assert.equal(hit, 'file', 'a click anywhere on the label hits the file input');
+    }
+    await input.focus();
+    assert.equal(await label.evaluate((el) => getComputedStyle(el).outlineStyle), 'solid', 'focus is visible');
+    await label.screenshot({ path: '/tmp/e2e-share-import-button.png' });
+  });
+});
+
 test('preview shows what the file holds; "Åbn som en ny plan" adds a second plan', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page, { municipality: 'Vejle', solution: 'KY' });
