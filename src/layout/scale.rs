@@ -33,6 +33,21 @@ impl Zoom {
         }
     }
 
+    /// A stable key, e.g. for remembering the zoom.
+    pub fn key(self) -> &'static str {
+        match self {
+            Zoom::Uge => "uge",
+            Zoom::Maaned => "maaned",
+            Zoom::Kvartal => "kvartal",
+            Zoom::Hele => "hele",
+        }
+    }
+
+    /// The zoom level with `key` (see [`Zoom::key`]).
+    pub fn from_key(key: &str) -> Option<Zoom> {
+        Zoom::ALL.into_iter().find(|z| z.key() == key)
+    }
+
     /// Pixels per day for a scale of `days` days shown in `width` pixels.
     pub fn px_per_day(self, days: i64, width: f64) -> f64 {
         match self {

@@ -194,6 +194,16 @@ impl LocalBackend {
         }
     }
 
+    /// Opens this tab's sessionStorage (kept over a reload, not shared
+    /// with other tabs), or says why it cannot be used.
+    pub fn open_session() -> Result<LocalBackend, StorageError> {
+        let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+        match window.session_storage() {
+            Ok(Some(storage)) => Ok(LocalBackend { storage }),
+            _ => Err(StorageError::Unavailable),
+        }
+    }
+
     fn raw(&self) -> &RawStorage {
         self.storage.unchecked_ref()
     }

@@ -20,7 +20,11 @@ pub(crate) enum Grouping {
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
     let app = use_app();
-    let grouping = RwSignal::new(Grouping::Task);
+    let grouping = RwSignal::new(super::view_memory::load().grouping());
+    Effect::new(move |_| {
+        let by = grouping.get();
+        super::view_memory::update(|m| m.set_grouping(by));
+    });
     // Ids per group, recomputed on edits; rows are keyed by id so only
     // changed rows repaint.
     let groups = Memo::new(move |_| {

@@ -22,6 +22,7 @@ mod share;
 mod state;
 mod timeline;
 mod update;
+mod view_memory;
 mod workshop;
 
 pub use activities::ActivitiesPage;
@@ -128,6 +129,10 @@ pub fn App() -> impl IntoView {
     sync_route_with_hash(app);
     persist::install_flush_on_hide(app);
     persist::install_tab_sync(app);
+    Effect::new(move |_| {
+        let filter = app.filter.get();
+        view_memory::update(|m| m.set_filter(&filter));
+    });
     persist::refresh_usage(app);
     let imports = ImportState::new();
     provide_context(imports);

@@ -149,7 +149,7 @@ impl AppState {
         AppState {
             plan: RwSignal::new(plan),
             route: RwSignal::new(route),
-            filter: RwSignal::new(ActivityFilter::default()),
+            filter: RwSignal::new(super::view_memory::load().filter()),
             editing: RwSignal::new(None),
             toast: RwSignal::new(None),
             storage_error: RwSignal::new(None),

@@ -327,6 +327,39 @@ test('a municipality typed with "Kommune" is not called "… Kommune Kommune"', 
   });
 });
 
+test('filters, grouping and the timeline zoom survive a reload of the tab, but a new tab starts fresh', async () => {
+  await withApp(env, async ({ page, context }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    await filter(page, 'Status').selectOption('ikke-startet');
+    await filter(page, 'Fase').selectOption('F2');
+    await filter(page, 'Søg').fill('proces');
+    await page.locator('input[name="grouping"]').nth(1).check();
+    const shown = await text(countLine(page));
+    assert.match(shown, /af 142/);
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tidslinje' }).click();
+    await page.locator('button[data-zoom="0"]').click();
+    await expectText(page.locator('button[aria-pressed="true"][data-zoom]'), 'Uge');
+
+    await reload(page);
+    await expectText(page.locator('button[aria-pressed="true"][data-zoom]'), 'Uge');
+    await gotoActivities(page);
+    assert.equal(await filter(page, 'Status').inputValue(), 'ikke-startet');
+    assert.equal(await filter(page, 'Fase').inputValue(), 'F2');
+    assert.equal(await filter(page, 'Søg').inputValue(), 'proces');
+    assert.equal(await page.locator('input[name="grouping"]').nth(1).isChecked(), true);
+    await expectText(countLine(page), shown);
+
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await waitReady(other);
+    await gotoActivities(other);
+    assert.equal(await filter(other, 'Status').inputValue(), '');
+    await expectText(countLine(other), `${TOTAL} aktiviteter`);
+    await other.close();
+  });
+});
+
 test('typing in the editor keeps focus in the field being typed in', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page);

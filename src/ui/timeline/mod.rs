@@ -218,7 +218,7 @@ impl Tl {
 
 fn new_state(app: AppState) -> Tl {
     let opts = RwSignal::new(ViewOpts {
-        zoom: Zoom::Maaned,
+        zoom: super::view_memory::load().zoom().unwrap_or(Zoom::Maaned),
         paper: Paper::A4,
         printing: false,
         groups: Vec::new(),
@@ -264,6 +264,10 @@ fn new_state(app: AppState) -> Tl {
             print_zoom(LABEL_W + scale.width(), height, w, h)
         });
         Frame { scale, axis, zoom }
+    });
+    Effect::new(move |_| {
+        let zoom = opts.with(|o| o.zoom);
+        super::view_memory::update(|m| m.set_zoom(zoom));
     });
     Tl {
         opts,
