@@ -797,3 +797,56 @@ test('opening the app at #/aktiviteter without a plan shows Ny plan', async () =
     { open: false },
   );
 });
+
+test('Escape closes the activity editor, keeps what was typed and gives focus back to the row', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const a = await rowInfo(page.locator('li.activity-row').first());
+    const r = row(page, a.id);
+    const opener = r.locator('button.activity-title');
+    const isFocused = (l) => l.evaluate((el) => el === document.activeElement);
+
+    // Escape while typing in a text field: the text is kept, focus goes back to the row.
+    let editor = await openEditor(page, a.id);
+    await editor.locator('input[name="responsible"]').fill('Mette Hansen');
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.responsible'), 'Mette Hansen');
+    await eventually(() => isFocused(opener), true, { message: 'focus returns to the row' });
+
+    // A date typed but not yet committed is committed by Escape.
+    const year = parseDanish(a.dates.split(' – ')[0]).year + 1;
+    editor = await openEditor(page, a.id);
+    await editor.locator('input[name="due"]').fill(`30.04.${year}`);
+    await editor.locator('input[name="due"]').press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.dates'), new RegExp(`– 30\\.04\\.${year}$`));
+
+    // An unreadable date: the first Escape shows its message and keeps the
+    // editor open, a second one closes it without saving the text.
+    editor = await openEditor(page, a.id);
+    await editor.locator('input[name="due"]').fill('31.02.2027');
+    await editor.locator('input[name="due"]').press('Escape');
+    await expectText(editor.locator('.field-error'), 'Ukendt dato. Skriv den som dd.mm.åååå, fx 24.12.2026.');
+    await expectCount(page.locator('aside.editor'), 1);
+    await page.screenshot({ path: '/tmp/uifix-editor-invalid-date.png' });
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.dates'), new RegExp(`– 30\\.04\\.${year}$`));
+
+    // Escape on a (closed) select closes the editor after its value was chosen.
+    editor = await openEditor(page, a.id);
+    await editor.locator('select[name="status"]').selectOption('i-gang');
+    await editor.locator('select[name="status"]').press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.status'), 'I gang');
+    await eventually(() => isFocused(opener), true, { message: 'focus returns to the row' });
+    const saved = await eventually(
+      async () => (await storedPlan(page)).plan.activities.find((x) => x.id === a.id),
+      (x) => x.status === 'i-gang',
+    );
+    assert.equal(saved.responsible, 'Mette Hansen');
+    assert.equal(saved.due, `${year}-04-30`);
+  });
+});
