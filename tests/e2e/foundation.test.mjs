@@ -877,3 +877,47 @@ test('Ny plan: an error from the last submit goes when the form is changed and c
     await expectText(page.locator('#plan-heading'), 'Vejle Kommune · Nyt system');
   });
 });
+
+test('a long responsible, e-mail address or title wraps inside its row: no sideways scrolling at 1280 and 390 px', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const a = await rowInfo(page.locator('li.activity-row').first());
+    const long = 'A'.repeat(120);
+    const mail = `${'fornavn.efternavn'.repeat(4)}@${'forvaltning'.repeat(4)}.dk`;
+    const editor = await openEditor(page, a.id);
+    await editor.locator('input[name="responsible"]').fill(long);
+    await editor.locator('input[name="title"]').fill(`Titel${'X'.repeat(110)}`);
+    await editor.getByRole('button', { name: 'Luk', exact: true }).click();
+    const b = await rowInfo(page.locator('li.activity-row').nth(1));
+    await openEditor(page, b.id);
+    await page.locator('aside.editor input[name="responsible"]').fill(mail);
+    const r = row(page, a.id);
+    await expectText(r.locator('.responsible'), long);
+    await expectText(row(page, b.id).locator('.responsible'), mail);
+
+    const check = async (width) => {
+      await page.setViewportSize({ width, height: 900 });
+      const facts = await page.evaluate((id) => {
+        const li = document.querySelector(`li.activity-row[data-id="${id}"]`);
+        const del = li.querySelector('button.delete').getBoundingClientRect();
+        const right = Math.max(...[...li.querySelectorAll('.activity-title, .meta > *')].map((e) => e.getBoundingClientRect().right));
+        return {
+          page: document.documentElement.scrollWidth,
+          view: window.innerWidth,
+          insideRow: right <= li.getBoundingClientRect().right,
+          beforeDelete: right <= del.left,
+        };
+      }, a.id);
+      assert.ok(facts.page <= facts.view, `no sideways scrolling at ${width} px: ${JSON.stringify(facts)}`);
+      assert.ok(facts.insideRow && facts.beforeDelete, `the row's text stays left of Slet at ${width} px: ${JSON.stringify(facts)}`);
+    };
+    await check(1280);
+    await page.screenshot({ path: '/tmp/uifix-long-1280.png' });
+    await page.getByRole('button', { name: 'Luk redigering' }).click();
+    await check(1280);
+    await check(390);
+    await r.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/uifix-long-390.png' });
+  });
+});
