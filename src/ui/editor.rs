@@ -46,6 +46,58 @@ pub fn ActivityEditor() -> impl IntoView {
     }
 }
 
+/// Commits the field with focus by taking focus from it (date fields save
+/// on change). Returns false when that field holds an unreadable date not
+/// yet marked as such: it then shows its message and keeps focus, so the
+/// editor stays open; a second Escape leaves the unreadable text.
+fn commit_focused_field() -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(field) = document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return true;
+    };
+    let in_date = field.closest(".date-input").ok().flatten().is_some();
+    let flagged = field.get_attribute("aria-invalid").as_deref() == Some("true");
+    let _ = field.blur();
+    if in_date && !flagged && format::parse_danish_date(&field.value()).is_err() {
+        let _ = field.focus();
+        return false;
+    }
+    true
+}
+
+/// Focuses what opened the editor if it is still on the page, else the
+/// button opening activity `id` in the list of Aktiviteter or Opfølgning.
+fn focus_opener(opener: Option<&web_sys::Element>, id: &ActivityId) {
+    use wasm_bindgen::JsCast;
+    let focus = |e: &web_sys::Element| {
+        e.dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.focus().is_ok())
+    };
+    if opener.is_some_and(|o| o.is_connected() && focus(o)) {
+        return;
+    }
+    let Ok(candidates) = document()
+        .query_selector_all("li.activity-row button.activity-title, button[data-act=open]")
+    else {
+        return;
+    };
+    let matches = |e: &web_sys::Element| {
+        let key = match e.closest("li.activity-row").ok().flatten() {
+            Some(row) => row.get_attribute("data-id"),
+            None => e.get_attribute("data-key"),
+        };
+        key.as_deref() == Some(id.as_str())
+    };
+    let _ = (0..candidates.length())
+        .filter_map(|i| candidates.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .find(|e| matches(e))
+        .map(|e| focus(&e));
+}
+
 #[component]
 fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView {
     let app = use_app();
@@ -73,6 +125,13 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
     };
     let current = move || activity.get_untracked();
     let heading_id = format!("editor-heading-{}", id.as_str());
+    // What had focus when the activity was opened (its row's button, a list
+    // entry, a bar): focus goes back there when Escape closes the editor.
+    let opener = StoredValue::new_local(
+        document()
+            .active_element()
+            .filter(|e| e.tag_name() != "BODY"),
+    );
     let focus_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = focus_ref.get() {
@@ -101,8 +160,25 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
             Err(e) => error.set(Some(e)),
         }
     };
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Escape" || ev.default_prevented() {
+            return;
+        }
+        ev.prevent_default();
+        if !commit_focused_field() {
+            return;
+        }
+        app.editing.set(None);
+        let opener = opener.get_value();
+        let id = id_sv.get_value();
+        // After the page has redrawn (rows are rebuilt when the selection changes).
+        set_timeout(
+            move || focus_opener(opener.as_ref(), &id),
+            std::time::Duration::ZERO,
+        );
+    };
     view! {
-        <aside class="editor" role="region" aria-labelledby=heading_id.clone()>
+        <aside class="editor" role="region" aria-labelledby=heading_id.clone() on:keydown=keydown>
             <div class="editor-head">
                 <h2 id=heading_id.clone()>"Redigér aktivitet"</h2>
                 <button type="button" class="icon" aria-label="Luk redigering" on:click=move |_| app.editing.set(None)>"×"</button>

@@ -65,6 +65,13 @@ pub fn NewPlanPage() -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
+    // A message about the last submit goes once the form is changed; the
+    // next submit checks again.
+    let clear_error = move |_: leptos::ev::Event| {
+        if error.with_untracked(Option::is_some) {
+            error.set(None);
+        }
+    };
     let set_window = move |phase: Phase, start: bool, value: Option<NaiveDate>| {
         let Some(mut w) = windows() else { return };
         let Some(value) = value else { return };
@@ -84,7 +91,12 @@ pub fn NewPlanPage() -> impl IntoView {
             {move || app.plan.with(|p| p.as_ref().map(|p| view! {
                 <p class="note">{format!("Den nuværende plan ({}) er gemt i browseren; en ny plan bliver den aktuelle.", p.title())}</p>
             }))}
-            <form class="new-plan-form" on:submit=submit>
+            <form
+                class="new-plan-form"
+                on:submit=submit
+                on:input=clear_error
+                on:change=clear_error
+            >
                 <label>
                     "Kommune"
                     <input

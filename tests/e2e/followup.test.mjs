@@ -409,3 +409,38 @@ test('the status report matches the plan, shows changes since the saved report, 
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+test('a long responsible name keeps "Åbne aktiviteter pr. ansvarlig" inside the page at 1280 and 390 px', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const id = await page.locator('li.activity-row').first().getAttribute('data-id');
+    const editor = await openEditor(page, id);
+    const long = 'B'.repeat(120);
+    await editor.locator('input[name="responsible"]').fill(long);
+    await editor.getByRole('button', { name: 'Luk', exact: true }).click();
+    await gotoFollowup(page);
+    const table = page.locator('section.responsible table.doc');
+    await expectCount(table.locator('tbody td', { hasText: long }), 1);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      const facts = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+        table: document.querySelector('section.responsible table.doc').getBoundingClientRect().width,
+      }));
+      assert.ok(facts.page <= facts.view, `no sideways scrolling at ${width} px: ${JSON.stringify(facts)}`);
+      assert.ok(facts.table <= facts.view, `the table fits at ${width} px: ${JSON.stringify(facts)}`);
+      await table.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/uifix-followup-${width}.png` });
+      // The date beside it stays on one line while there is room.
+      if (width < 600) continue;
+      const dateLines = await table.locator('tbody tr', { hasText: long }).locator('td').nth(3).evaluate((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return range.getClientRects().length;
+      });
+      assert.equal(dateLines, 1, `"Næste frist" is not broken at ${width} px`);
+    }
+  });
+});

@@ -874,3 +874,127 @@ test('opening the app at #/aktiviteter without a plan shows Ny plan', async () =
     { open: false },
   );
 });
+
+test('Escape closes the activity editor, keeps what was typed and gives focus back to the row', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const a = await rowInfo(page.locator('li.activity-row').first());
+    const r = row(page, a.id);
+    const opener = r.locator('button.activity-title');
+    const isFocused = (l) => l.evaluate((el) => el === document.activeElement);
+
+    // Escape while typing in a text field: the text is kept, focus goes back to the row.
+    let editor = await openEditor(page, a.id);
+    await editor.locator('input[name="responsible"]').fill('Mette Hansen');
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.responsible'), 'Mette Hansen');
+    await eventually(() => isFocused(opener), true, { message: 'focus returns to the row' });
+
+    // A date typed but not yet committed is committed by Escape.
+    const year = parseDanish(a.dates.split(' – ')[0]).year + 1;
+    editor = await openEditor(page, a.id);
+    await editor.locator('input[name="due"]').fill(`30.04.${year}`);
+    await editor.locator('input[name="due"]').press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.dates'), new RegExp(`– 30\\.04\\.${year}$`));
+
+    // An unreadable date: the first Escape shows its message and keeps the
+    // editor open, a second one closes it without saving the text.
+    editor = await openEditor(page, a.id);
+    await editor.locator('input[name="due"]').fill('31.02.2027');
+    await editor.locator('input[name="due"]').press('Escape');
+    await expectText(editor.locator('.field-error'), 'Ukendt dato. Skriv den som dd.mm.åååå, fx 24.12.2026.');
+    await expectCount(page.locator('aside.editor'), 1);
+    await page.screenshot({ path: '/tmp/uifix-editor-invalid-date.png' });
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.dates'), new RegExp(`– 30\\.04\\.${year}$`));
+
+    // Escape on a (closed) select closes the editor after its value was chosen.
+    editor = await openEditor(page, a.id);
+    await editor.locator('select[name="status"]').selectOption('i-gang');
+    await editor.locator('select[name="status"]').press('Escape');
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectText(r.locator('.status'), 'I gang');
+    await eventually(() => isFocused(opener), true, { message: 'focus returns to the row' });
+    const saved = await eventually(
+      async () => (await storedPlan(page)).plan.activities.find((x) => x.id === a.id),
+      (x) => x.status === 'i-gang',
+    );
+    assert.equal(saved.responsible, 'Mette Hansen');
+    assert.equal(saved.due, `${year}-04-30`);
+  });
+});
+
+test('Ny plan: an error from the last submit goes when the form is changed and comes back on the next submit', async () => {
+  await withApp(env, async ({ page }) => {
+    const form = page.locator('form.new-plan-form');
+    await form.waitFor();
+    const error = form.locator(':scope > p.error[role="alert"]');
+    await form.locator('input[name="municipality"]').fill('Vejle');
+    await form.locator('input[name="solution"][value="other"]').check();
+    await form.getByRole('button', { name: 'Opret plan' }).click();
+    await expectText(error, 'Vælg eller skriv løsningens navn.');
+    // Choosing SAPA answers it: the message goes.
+    await form.locator('input[name="solution"][value="SAPA"]').check();
+    await expectCount(error, 0);
+    await page.screenshot({ path: '/tmp/uifix-new-plan.png' });
+    // Wrong again: it shows only on the next submit.
+    await form.locator('input[name="solution"][value="other"]').check();
+    await page.waitForTimeout(200);
+    await expectCount(error, 0);
+    await form.getByRole('button', { name: 'Opret plan' }).click();
+    await expectText(error, 'Vælg eller skriv løsningens navn.');
+    // Typing the name clears it too, and the plan is created.
+    await form.locator('input[name="other-solution"]').fill('Nyt system');
+    await expectCount(error, 0);
+    await form.getByRole('button', { name: 'Opret plan' }).click();
+    await expectText(page.locator('#plan-heading'), 'Vejle Kommune · Nyt system');
+  });
+});
+
+test('a long responsible, e-mail address or title wraps inside its row: no sideways scrolling at 1280 and 390 px', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const a = await rowInfo(page.locator('li.activity-row').first());
+    const long = 'A'.repeat(120);
+    const mail = `${'fornavn.efternavn'.repeat(4)}@${'forvaltning'.repeat(4)}.dk`;
+    const editor = await openEditor(page, a.id);
+    await editor.locator('input[name="responsible"]').fill(long);
+    await editor.locator('input[name="title"]').fill(`Titel${'X'.repeat(110)}`);
+    await editor.getByRole('button', { name: 'Luk', exact: true }).click();
+    const b = await rowInfo(page.locator('li.activity-row').nth(1));
+    await openEditor(page, b.id);
+    await page.locator('aside.editor input[name="responsible"]').fill(mail);
+    const r = row(page, a.id);
+    await expectText(r.locator('.responsible'), long);
+    await expectText(row(page, b.id).locator('.responsible'), mail);
+
+    const check = async (width) => {
+      await page.setViewportSize({ width, height: 900 });
+      const facts = await page.evaluate((id) => {
+        const li = document.querySelector(`li.activity-row[data-id="${id}"]`);
+        const del = li.querySelector('button.delete').getBoundingClientRect();
+        const right = Math.max(...[...li.querySelectorAll('.activity-title, .meta > *')].map((e) => e.getBoundingClientRect().right));
+        return {
+          page: document.documentElement.scrollWidth,
+          view: window.innerWidth,
+          insideRow: right <= li.getBoundingClientRect().right,
+          beforeDelete: right <= del.left,
+        };
+      }, a.id);
+      assert.ok(facts.page <= facts.view, `no sideways scrolling at ${width} px: ${JSON.stringify(facts)}`);
+      assert.ok(facts.insideRow && facts.beforeDelete, `the row's text stays left of Slet at ${width} px: ${JSON.stringify(facts)}`);
+    };
+    await check(1280);
+    await page.screenshot({ path: '/tmp/uifix-long-1280.png' });
+    await page.getByRole('button', { name: 'Luk redigering' }).click();
+    await check(1280);
+    await check(390);
+    await r.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/uifix-long-390.png' });
+  });
+});

@@ -216,3 +216,50 @@ test('ⓘ next to phases and main tasks shows the model\'s explanation', async (
     await expectCount(panel, 0);
   });
 });
+
+test('the Hjælp menu closes on Escape, on a click outside, on choosing an item and on navigation', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    const menu = page.locator('details.help-menu');
+    const summary = menu.locator('summary');
+    const isOpen = () => menu.evaluate((d) => d.open);
+    const openMenu = async () => {
+      await summary.click();
+      await eventually(isOpen, true);
+      await page.getByRole('button', { name: 'Introduktion' }).waitFor();
+    };
+
+    // Escape closes it and gives focus back to "Hjælp".
+    await openMenu();
+    await page.screenshot({ path: '/tmp/uifix-help-open.png' });
+    await page.keyboard.press('Escape');
+    await eventually(isOpen, false);
+    assert.equal(await summary.evaluate((s) => s === document.activeElement), true, 'focus returns to Hjælp');
+
+    // A click outside closes it.
+    await openMenu();
+    await page.locator('#plan-heading').click();
+    await eventually(isOpen, false);
+
+    // Navigation closes it (here by the address, as a link or Back would),
+    // and "Fortryd" under it can be clicked on the next page.
+    await openMenu();
+    await page.evaluate(() => {
+      location.hash = '#/aktiviteter';
+    });
+    await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
+    await eventually(isOpen, false);
+    await row(page, 't01-01').locator('.done-box').check();
+    await page.getByRole('button', { name: '↶ Fortryd' }).click({ timeout: 2000 });
+    await eventually(() => row(page, 't01-01').locator('.done-box').isChecked(), false);
+
+    // Choosing an item closes it.
+    await openMenu();
+    await page.getByRole('button', { name: 'Introduktion' }).click();
+    await page.locator('.tour').waitFor();
+    await eventually(isOpen, false);
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.tour'), 0);
+    await page.screenshot({ path: '/tmp/uifix-help-closed.png' });
+  });
+});

@@ -76,28 +76,62 @@ pub fn WorkshopLayer() -> impl IntoView {
     }
 }
 
-/// "Hjælp": the introduction and the presentation mode.
+/// "Hjælp": the introduction and the presentation mode. The menu closes
+/// when an item is chosen, on Escape (focus goes back to "Hjælp"), on a
+/// click outside it and when the page changes.
 #[component]
 pub fn HelpMenu() -> impl IntoView {
+    use wasm_bindgen::JsCast;
     let w = use_workshop();
-    let close = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        if let Some(d) = ev
+    let app = super::use_app();
+    let open = RwSignal::new(false);
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    // Navigation closes the menu.
+    Effect::new(move |_| {
+        app.route.track();
+        open.set(false);
+    });
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        if !open.get_untracked() {
+            return;
+        }
+        let inside = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("details").ok().flatten())
-        {
-            let _ = d.remove_attribute("open");
+            .and_then(|t| t.closest(".help-menu").ok().flatten())
+            .is_some();
+        if !inside {
+            open.set(false);
+        }
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" || ev.default_prevented() || !open.get_untracked() {
+            return;
+        }
+        ev.prevent_default();
+        open.set(false);
+        if let Some(s) = summary.get_untracked() {
+            let _ = s.focus();
+        }
+    });
+    on_cleanup(move || {
+        outside.remove();
+        escape.remove();
+    });
+    let toggled = move |ev: leptos::ev::Event| {
+        let now = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        if open.get_untracked() != now {
+            open.set(now);
         }
     };
     view! {
-        <details class="help-menu">
-            <summary>"Hjælp"</summary>
+        <details class="help-menu" prop:open=move || open.get() on:toggle=toggled>
+            <summary node_ref=summary>"Hjælp"</summary>
             <div class="help-items">
-                <button type="button" on:click=move |ev| { close(ev); w.tour.set(Some(0)); }>
+                <button type="button" on:click=move |_| { open.set(false); w.tour.set(Some(0)); }>
                     "Introduktion"
                 </button>
-                <button type="button" on:click=move |ev| { close(ev); present::start(w); }>
+                <button type="button" on:click=move |_| { open.set(false); present::start(w); }>
                     "Præsentationstilstand"
                 </button>
             </div>
