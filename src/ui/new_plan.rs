@@ -91,8 +91,11 @@ pub fn NewPlanPage() -> impl IntoView {
             {move || app.plan.with(|p| p.as_ref().map(|p| view! {
                 <p class="note">{format!("Den nuværende plan ({}) er gemt i browseren; en ny plan bliver den aktuelle.", p.title())}</p>
             }))}
+            // The app's own Danish messages, not the browser's validation
+            // bubbles (which speak the browser's language).
             <form
                 class="new-plan-form"
+                novalidate
                 on:submit=submit
                 on:input=clear_error
                 on:change=clear_error

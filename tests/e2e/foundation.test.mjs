@@ -316,6 +316,17 @@ test('absurd dates are refused in Danish; a missing start shows the deadline; go
   });
 });
 
+test('Ny plan without a municipality says so in Danish (no browser bubble)', async () => {
+  await withApp(env, async ({ page }) => {
+    const form = page.locator('form.new-plan-form');
+    await form.waitFor();
+    await form.locator('input[name="solution"][value="KY"]').check();
+    await form.getByRole('button', { name: 'Opret plan' }).click();
+    await expectText(form.locator('.error[role="alert"]'), 'Skriv kommunens navn.');
+    assert.equal(await page.locator('#plan-heading').count(), 0, 'no plan was made');
+  });
+});
+
 test('a municipality typed with "Kommune" is not called "… Kommune Kommune"', async () => {
   await withApp(env, async ({ page }) => {
     const form = page.locator('form.new-plan-form');
