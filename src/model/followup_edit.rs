@@ -108,6 +108,9 @@ pub enum FollowupError {
         /// The previous decision's date.
         previous: NaiveDate,
     },
+    /// The decision is dated after today: a phase transition is recorded
+    /// once it has been decided.
+    DecisionInFuture(NaiveDate),
     /// Only the latest phase decision can be taken back.
     NotLatestDecision,
     /// A decision with this id exists already.
@@ -146,6 +149,11 @@ impl std::fmt::Display for FollowupError {
                 f,
                 "Datoen ligger før den forrige faseovergang ({}). Vælg en senere dato.",
                 super::danish_date(*previous)
+            ),
+            FollowupError::DecisionInFuture(date) => write!(
+                f,
+                "Beslutningsdatoen ({}) ligger efter i dag. Registrér faseovergangen, når den er besluttet.",
+                super::danish_date(*date)
             ),
             FollowupError::NotLatestDecision => {
                 write!(f, "Kun den seneste faseovergang kan fortrydes.")
@@ -282,6 +290,9 @@ impl Plan {
         decision.reason = decision.reason.trim().to_string();
         if decision.decided_by.is_empty() {
             return Err(FollowupError::MissingDecidedBy);
+        }
+        if now.local_date().is_some_and(|today| decision.date > today) {
+            return Err(FollowupError::DecisionInFuture(decision.date));
         }
         if let Some(previous) = self
             .phase_history

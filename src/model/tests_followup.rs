@@ -20,7 +20,7 @@ fn aid(s: &str) -> ActivityId {
 
 /// Created on 1 January 2026, before F0 (which starts 1 June 2026).
 const T0: Timestamp = Timestamp(1_767_225_600_000);
-const NOW: Timestamp = Timestamp(1_780_000_000_000);
+const NOW: Timestamp = Timestamp(1_800_000_000_000);
 
 /// The reporting date of the tests.
 fn day() -> NaiveDate {
@@ -481,8 +481,15 @@ fn decisions_must_leave_the_current_phase_name_who_and_keep_date_order() {
         )
         .unwrap_err();
     assert_eq!(followup_error(e), FollowupError::HistoryNotEmpty);
+    // A decision is recorded once it is made: not dated after today
+    // (NOW is 15.01.2027).
+    let later = err(&mut p, "d-3", Phase::F2, d(2027, 6, 1));
+    assert_eq!(later, FollowupError::DecisionInFuture(d(2027, 6, 1)));
+    assert!(later
+        .to_string()
+        .starts_with("Beslutningsdatoen (01.06.2027) ligger efter i dag."));
     for (from, id) in [(Phase::F2, "d-3"), (Phase::F3, "d-4"), (Phase::F4, "d-5")] {
-        advance(&mut p, id, from, d(2027, 12, 1), "Fordi").unwrap();
+        advance(&mut p, id, from, d(2027, 1, 15), "Fordi").unwrap();
     }
     assert_eq!(p.stage, Stage::Closed);
     assert_eq!(p.phase_history.len(), 5);

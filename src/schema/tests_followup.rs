@@ -8,7 +8,7 @@ use super::{parse, to_json, to_json_pretty, ImportError};
 use crate::model::*;
 
 const T0: Timestamp = Timestamp(1_767_225_600_000);
-const NOW: Timestamp = Timestamp(1_780_000_000_000);
+const NOW: Timestamp = Timestamp(1_800_000_000_000);
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid date")

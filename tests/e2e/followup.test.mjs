@@ -161,6 +161,12 @@ test('a checklist is answered, the score follows, advancing with unmet items ask
     await form.getByRole('button', { name: 'Registrér faseovergang' }).click();
     await expectText(form.locator('.error'), `Tjeklisten er ikke komplet (${punkter(open + 1)} mangler). Skriv en begrundelse for at gå videre alligevel.`);
     await expectText(page.locator('#stage-heading'), 'Aktuel fase: F0 Tilslutning');
+    // A decision is recorded once it is made, not ahead of time.
+    await form.locator('input[name=decision-date]').fill(day(30).danish);
+    await form.getByRole('button', { name: 'Registrér faseovergang' }).click();
+    await expectText(form.locator('.error'), `Beslutningsdatoen (${day(30).danish}) ligger efter i dag. Registrér faseovergangen, når den er besluttet.`);
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F0 Tilslutning');
+    await form.locator('input[name=decision-date]').fill(day().danish);
 
     // With a reason it moves on.
     const reason = 'Byrådet har besluttet tilslutning; resten afsluttes i F1.';

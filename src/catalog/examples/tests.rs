@@ -8,10 +8,14 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-const NOW: Timestamp = Timestamp(1_780_000_000_000);
+/// Noon (UTC) of `today`: the example is built then, as in the app.
+fn noon(today: NaiveDate) -> Timestamp {
+    let noon = today.and_hms_opt(12, 0, 0).expect("a valid time");
+    Timestamp(noon.and_utc().timestamp_millis())
+}
 
 fn build(key: &str, today: NaiveDate) -> Plan {
-    build_example(key, PlanId("p-x".into()), NOW, today).expect("example builds")
+    build_example(key, PlanId("p-x".into()), noon(today), today).expect("example builds")
 }
 
 #[test]
@@ -89,7 +93,7 @@ fn examples_are_deterministic_and_survive_the_file_format() {
         let today = day(2026, 9, 30);
         let plan = build(story.key, today);
         assert_eq!(plan, build(story.key, today));
-        let text = schema::to_json_pretty(&plan, NOW);
+        let text = schema::to_json_pretty(&plan, noon(today));
         assert!(text.contains(&format!("\"example\": \"{}\"", story.key)));
         let back = schema::parse(&text).expect("reads back").plan;
         assert_eq!(back, plan, "{}", story.key);
@@ -98,7 +102,13 @@ fn examples_are_deterministic_and_survive_the_file_format() {
 
 #[test]
 fn unknown_examples_are_none_and_names_are_fictional() {
-    assert!(build_example("nope", PlanId("p".into()), NOW, day(2026, 1, 1)).is_none());
+    assert!(build_example(
+        "nope",
+        PlanId("p".into()),
+        noon(day(2026, 1, 1)),
+        day(2026, 1, 1)
+    )
+    .is_none());
     assert!(examples().len() >= 2);
     for story in examples() {
         assert!(
