@@ -94,6 +94,7 @@ test('a benefit with owner, baseline and target: two measurements show progress,
     await expectCount(ed.locator('svg.benefit-chart circle.chart-measurement'), 2);
     await expectCount(ed.locator('svg.benefit-chart .chart-target'), 1);
     await expectCount(ed.locator('svg.benefit-chart .chart-baseline'), 1);
+    await ed.locator('svg.benefit-chart').screenshot({ path: '/tmp/e2e-benefits-chart.png' });
     // Quarterly after 1 July last year: a measurement is due.
     await expectText(page.locator('.check-due h3'), 'Forfaldne målinger (1)');
     await expectText(page.locator('.check-due li'), `Frigjort tid i sagsbehandlingen – forfalden ${date(1, 10, -1)}`);

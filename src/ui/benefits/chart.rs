@@ -2,8 +2,9 @@
 //! target (dashed) and the measured line from the baseline through the
 //! measurements.
 
-use super::dom::{clear, n, svg};
+use super::dom::{clear, svg};
 use crate::layout::benefit_chart::chart;
+use crate::layout::num::Dec1;
 use crate::model::{Benefit, Decimal};
 use crate::ui::format;
 
@@ -60,10 +61,10 @@ pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
             "line",
             &[
                 ("class", class),
-                ("x1", &n(x1)),
-                ("y1", &n(y1)),
-                ("x2", &n(x2)),
-                ("y2", &n(y2)),
+                ("x1", &Dec1(x1).to_string()),
+                ("y1", &Dec1(y1).to_string()),
+                ("x2", &Dec1(x2).to_string()),
+                ("y2", &Dec1(y2).to_string()),
             ],
         );
     };
@@ -75,8 +76,8 @@ pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
             "text",
             &[
                 ("class", "chart-label"),
-                ("x", &n(x)),
-                ("y", &n(y)),
+                ("x", &Dec1(x).to_string()),
+                ("y", &Dec1(y).to_string()),
                 ("text-anchor", anchor),
                 ("text", s),
             ],
@@ -98,7 +99,7 @@ pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
     let points: Vec<String> = c
         .measured_line()
         .iter()
-        .map(|&(x, y)| format!("{},{}", n(x), n(y)))
+        .map(|&(x, y)| format!("{},{}", Dec1(x), Dec1(y)))
         .collect();
     svg(
         Some(&root),
@@ -109,7 +110,12 @@ pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
         svg(
             Some(&root),
             "circle",
-            &[("class", class), ("cx", &n(x)), ("cy", &n(y)), ("r", r)],
+            &[
+                ("class", class),
+                ("cx", &Dec1(x).to_string()),
+                ("cy", &Dec1(y).to_string()),
+                ("r", r),
+            ],
         );
     };
     for &p in &c.measurements {
@@ -121,8 +127,8 @@ pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
             "rect",
             &[
                 ("class", "chart-baseline"),
-                ("x", &n(x - 4.0)),
-                ("y", &n(y - 4.0)),
+                ("x", &Dec1(x - 4.0).to_string()),
+                ("y", &Dec1(y - 4.0).to_string()),
                 ("width", "8"),
                 ("height", "8"),
             ],

@@ -54,11 +54,6 @@ pub fn svg(parent: Option<&Element>, tag: &str, attrs: &[(&str, &str)]) -> Eleme
     make(true, parent, tag, attrs)
 }
 
-/// A number for an SVG attribute, with one decimal.
-pub fn n(v: f64) -> String {
-    format!("{v:.1}")
-}
-
 /// Removes every child of `el`.
 pub fn clear(el: &Element) {
     el.set_text_content(None);
