@@ -218,9 +218,9 @@ impl Plan {
                 Edit::SetSolution(std::mem::replace(&mut self.solution, solution))
             }
             Edit::SetPhaseWindow { phase, window } => {
-                let old = self.window(phase);
-                check_new_date(Some(old.start), Some(window.start))?;
-                check_new_date(Some(old.end), Some(window.end))?;
+                let current = self.window(phase);
+                check_new_date(Some(current.start), Some(window.start))?;
+                check_new_date(Some(current.end), Some(window.end))?;
                 if window.end < window.start {
                     return Err(EditError::WindowEndsBeforeStart(phase));
                 }

@@ -84,13 +84,20 @@ impl ViewMemory {
     }
 }
 
-/// This tab's remembered view set-up (a fresh one if there is none).
-pub(crate) fn load() -> ViewMemory {
-    LocalBackend::open_session()
-        .and_then(|s| s.get(KEY))
+/// The memory stored in `session` (a fresh one if there is none).
+fn read(session: &LocalBackend) -> ViewMemory {
+    session
+        .get(KEY)
         .ok()
         .flatten()
         .map(|text| ViewMemory::decode(&text))
+        .unwrap_or_default()
+}
+
+/// This tab's remembered view set-up (a fresh one if there is none).
+pub(crate) fn load() -> ViewMemory {
+    LocalBackend::open_session()
+        .map(|session| read(&session))
         .unwrap_or_default()
 }
 
@@ -100,12 +107,7 @@ pub(crate) fn update(f: impl FnOnce(&mut ViewMemory)) {
     let Ok(session) = LocalBackend::open_session() else {
         return;
     };
-    let mut memory = session
-        .get(KEY)
-        .ok()
-        .flatten()
-        .map(|text| ViewMemory::decode(&text))
-        .unwrap_or_default();
+    let mut memory = read(&session);
     let before = memory.clone();
     f(&mut memory);
     if memory != before {
