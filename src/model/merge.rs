@@ -8,7 +8,8 @@
 //! for the user to choose; records that differ without a change on both
 //! sides take the newer version. Deletions are tombstones: a record
 //! deleted on one side stays deleted unless the other side changed it
-//! after the deletion.
+//! after the deletion; when both the deletion and that change came after
+//! `since`, the user chooses.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -220,8 +221,10 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
                 // They deleted it after our last change: the deletion wins
                 // unless we changed it since the exchange and they deleted it.
                 Some(d) if d >= o.modified => {}
-                Some(_) if changed(o.modified, since) => {
-                    // We changed it after they deleted it: ask.
+                Some(d) if changed(o.modified, since) && changed(d, since) => {
+                    // We changed it after they deleted it, both since the
+                    // exchange: ask. (A deletion both sides knew before is
+                    // no change: our later change, e.g. an undo, wins.)
                     conflicts.push(Conflict::Activity {
                         id,
                         ours: Some(Box::new((*o).clone())),
@@ -233,7 +236,7 @@ pub fn merge(ours: &Plan, theirs: &Plan, since: Timestamp) -> MergeResult {
             },
             (None, Some(t)) => match deleted {
                 Some(d) if d >= t.modified => {}
-                Some(_) if changed(t.modified, since) => {
+                Some(d) if changed(t.modified, since) && changed(d, since) => {
                     conflicts.push(Conflict::Activity {
                         id,
                         ours: None,

@@ -120,6 +120,25 @@ fn a_record_changed_on_one_side_and_deleted_on_the_other_is_a_conflict() {
     assert!(gone.activity(&id(5)).is_none());
 }
 
+/// Two tabs: both saw the deletion before they last agreed (`since`); then
+/// one tab undid it. The undo is the only change since, so it is taken
+/// without asking the other tab, which changed nothing.
+#[test]
+fn an_undone_deletion_known_to_both_sides_comes_back_without_a_conflict() {
+    let mut deleted = base();
+    let undo = deleted
+        .apply(Edit::RemoveActivity(id(5)), Timestamp(1_500_000))
+        .unwrap();
+    let mut undone = deleted.clone();
+    undone.apply(undo, Timestamp(3_000_000)).unwrap();
+    for (ours, theirs) in [(&deleted, &undone), (&undone, &deleted)] {
+        let r = merge(ours, theirs, SINCE);
+        assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+        assert!(r.plan.activity(&id(5)).is_some(), "the undo wins");
+        assert!(!r.plan.tombstones.iter().any(|t| t.id == id(5)));
+    }
+}
+
 #[test]
 fn activities_added_on_both_sides_are_all_kept() {
     let (mut ours, mut theirs) = (base(), base());

@@ -830,6 +830,29 @@ test('two tabs: a stale tab that changed the same record asks "Planen er også �
   });
 });
 
+test('two tabs: undoing a deletion in one tab brings the activity back in the other, without asking', async () => {
+  await withApp(env, async ({ page: one, context }) => {
+    await newPlan(one, { municipality: 'Vejle', solution: 'KY' });
+    await gotoActivities(one);
+    const id = (await rowInfo(one.locator('li.activity-row').nth(1))).id;
+    const two = await context.newPage();
+    await openApp(two, '#/aktiviteter');
+    await expectText(countLine(two), `${TOTAL} aktiviteter`);
+    const editor = await openEditor(one, id);
+    await editor.getByRole('button', { name: 'Slet aktivitet' }).click();
+    await expectText(countLine(two), `${TOTAL - 1} aktiviteter`);
+    await one.locator('.topbar .history').getByRole('button', { name: '↶ Fortryd' }).click();
+    await expectText(countLine(one), `${TOTAL} aktiviteter`);
+    // Tab 2 changed nothing: it takes the undo, and has nothing to ask.
+    await expectText(countLine(two), `${TOTAL} aktiviteter`);
+    await expectCount(row(two, id), 1);
+    await two.waitForTimeout(400);
+    await expectCount(two.getByRole('dialog', { name: 'Planen er også ændret i en anden fane' }), 0);
+    await storedWhen(one, (p) => !!activity(p, id) && !p.plan.tombstones.some((t) => t.id === id));
+    await two.close();
+  });
+});
+
 // Bug: Store::save_checked (src/storage/store.rs) reads the revision and
 // writes revision + 1 as two separate steps, and revisions are plain
 // counters: two tabs saving within the same few milliseconds (each before
