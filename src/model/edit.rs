@@ -188,6 +188,7 @@ impl Plan {
                 plan.check()
                     .map_err(|e| EditError::InvalidReplacement(e.to_string()))?;
                 let mut plan = *plan;
+                plan.stamp_as_replacement_of(self, now);
                 plan.modified = now;
                 Edit::ReplaceAll(Box::new(std::mem::replace(self, plan)))
             }

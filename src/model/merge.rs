@@ -102,7 +102,8 @@ fn pick(ours: Timestamp, theirs: Timestamp, since: Timestamp) -> Result<Side, ()
     }
 }
 
-fn same_settings(a: &Plan, b: &Plan) -> bool {
+/// Whether two plans have the same settings record.
+pub(super) fn same_settings(a: &Plan, b: &Plan) -> bool {
     a.name == b.name
         && a.municipality == b.municipality
         && a.solution == b.solution

@@ -26,6 +26,7 @@ mod benefit_map;
 mod number;
 mod order;
 mod record;
+mod replace;
 
 pub use activity::{Activity, ActivityChange, Origin, Status};
 pub use create::{
@@ -67,6 +68,8 @@ pub use report::{
 mod benefit_tests;
 #[cfg(test)]
 mod merge_tests;
+#[cfg(test)]
+mod replace_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

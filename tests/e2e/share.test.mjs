@@ -853,6 +853,34 @@ test('two tabs: undoing a deletion in one tab brings the activity back in the ot
   });
 });
 
+test('two tabs: a snapshot restored in one tab is kept, and the idle other tab shows it', async () => {
+  await withApp(env, async ({ page: one, context }) => {
+    await newPlan(one, { municipality: 'Vejle', solution: 'KY' });
+    await gotoActivities(one);
+    const ids = await one.locator('li.activity-row').evaluateAll((lis) => lis.slice(0, 3).map((li) => li.dataset.id));
+    const two = await context.newPage();
+    await openApp(two, '#/aktiviteter');
+    await expectText(countLine(two), `${TOTAL} aktiviteter`);
+    for (const id of ids) await row(one, id).locator('input.done-box').click();
+    await expectText(row(two, ids[2]).locator('.status'), 'Færdig');
+    await storedWhen(one, (p) => ids.every((id) => activity(p, id).status === 'faerdig'));
+    // Restore the day's first snapshot (the new plan, nothing done).
+    await gotoPlans(one);
+    const first = one.locator('table.snapshots tbody tr', { hasText: 'Dagens første ændring' });
+    await first.getByRole('button', { name: 'Gendan' }).click();
+    await expectText(toast(one), /Øjebliksbilledet er gendannet/);
+    for (const id of ids) await expectText(row(two, id).locator('.status'), 'Ikke startet');
+    // Tab 2 does not write its older-looking version back.
+    await one.waitForTimeout(800);
+    const stored = await storedPlan(one);
+    assert.deepEqual(ids.map((id) => activity(stored, id).status), ['ikke-startet', 'ikke-startet', 'ikke-startet']);
+    await gotoActivities(one);
+    for (const id of ids) await expectText(row(one, id).locator('.status'), 'Ikke startet');
+    await expectCount(two.getByRole('dialog'), 0);
+    await two.close();
+  });
+});
+
 // Bug: Store::save_checked (src/storage/store.rs) reads the revision and
 // writes revision + 1 as two separate steps, and revisions are plain
 // counters: two tabs saving within the same few milliseconds (each before
