@@ -350,8 +350,8 @@ fn merge_records<T: Clone>(
 }
 
 /// Merges the follow-up side of two copies: checklists item by item, phase
-/// decisions and saved reports record by record, the later stage, and the
-/// union of their tombstones.
+/// decisions and saved reports record by record, the stage the merged
+/// decisions lead to, and the union of their tombstones.
 fn merge_followup(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
     let deleted = deletions(
         ours.followup_tombstones
@@ -382,7 +382,20 @@ fn merge_followup(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
         |r| r.id.0.clone(),
         |r| r.modified,
     );
-    plan.stage = ours.stage.max(theirs.stage);
+    // The stage follows the merged history: a decision taken back on one
+    // side takes its stage back too. Without decisions it is the start
+    // stage, from the side whose history is empty (or the later one).
+    plan.stage = match plan.phase_history.iter().map(|d| d.to).max() {
+        Some(stage) => stage,
+        None => match (
+            ours.phase_history.is_empty(),
+            theirs.phase_history.is_empty(),
+        ) {
+            (true, false) => ours.stage,
+            (false, true) => theirs.stage,
+            _ => ours.stage.max(theirs.stage),
+        },
+    };
     plan.followup_tombstones =
         union_tombstones(&ours.followup_tombstones, &theirs.followup_tombstones);
 }

@@ -1002,3 +1002,32 @@ mod properties {
         }
     }
 }
+
+/// One tab takes a phase decision back; another copy, which still has it,
+/// merges that: the decision stays deleted and the stage goes back with
+/// it (the stage follows the merged history, not the later of the two).
+#[test]
+fn merging_a_taken_back_decision_takes_the_stage_back_too() {
+    let mut advanced = plan();
+    advance(
+        &mut advanced,
+        "d-1",
+        Phase::F0,
+        d(2026, 8, 31),
+        "Vi er klar",
+    )
+    .unwrap();
+    assert_eq!(advanced.stage, Stage::In(Phase::F1));
+    let mut reverted = advanced.clone();
+    reverted
+        .apply(
+            Edit::Followup(FollowupEdit::Revert(DecisionId("d-1".into()))),
+            NOW,
+        )
+        .unwrap();
+    for (ours, theirs) in [(&advanced, &reverted), (&reverted, &advanced)] {
+        let merged = merge(ours, theirs, T0).plan;
+        assert!(merged.phase_history.is_empty());
+        assert_eq!(merged.stage, Stage::In(Phase::F0));
+    }
+}
