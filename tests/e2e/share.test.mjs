@@ -735,6 +735,47 @@ test('"Flet ind": changes from both sides are kept, a conflict is chosen, Ctrl+Z
   });
 });
 
+test('a plan exported from its row in "Mine planer" while another is open comes back without false conflicts', async () => {
+  await withApp(env, async ({ page: local }) => {
+    await newPlan(local, { municipality: 'Vejle', solution: 'KY' });
+    await gotoActivities(local);
+    const id = (await rowInfo(local.locator('li.activity-row').first())).id;
+    // The project leader fills in who is responsible before sending the plan.
+    const ed = await openEditor(local, id);
+    await ed.locator('input[name="responsible"]').fill('Mette');
+    await storedWhen(local, (p) => activity(p, id).responsible === 'Mette');
+    const vejle = (await storedPlan(local)).plan.id;
+    await newPlan(local, { municipality: 'Odense', solution: 'SAPA' });
+    await gotoPlans(local);
+    const shared = await download(local, () => planRow(local, vejle).getByRole('button', { name: 'Eksportér' }).click());
+    shared.json = JSON.parse(shared.text);
+
+    // The colleague marks the activity done and sends the plan back.
+    let back;
+    await withApp(env, async ({ page: remote }) => {
+      await importFile(remote, shared, 'new');
+      await gotoActivities(remote);
+      await row(remote, id).locator('input.done-box').click();
+      await storedWhen(remote, (p) => activity(p, id).status === 'faerdig');
+      back = await exportPlan(remote);
+    });
+
+    // Back home: the colleague's change merges in; nothing was changed on both sides.
+    await gotoPlans(local);
+    await planRow(local, vejle).getByRole('button', { name: 'Åbn' }).click();
+    await expectText(local.locator('#plan-heading'), 'Vejle Kommune · KY');
+    await chooseFile(local, back);
+    const preview = previewDialog(local);
+    await preview.waitFor();
+    await preview.getByRole('radio', { name: CHOICES.merge }).check();
+    await preview.getByRole('button', { name: 'Importér', exact: true }).click();
+    await expectCount(preview, 0);
+    await expectCount(local.getByRole('dialog', { name: 'Flet planer: vælg version' }), 0);
+    await expectText(toast(local), /^Filen er flettet ind i planen/);
+    await storedWhen(local, (p) => activity(p, id).status === 'faerdig' && activity(p, id).responsible === 'Mette');
+  });
+});
+
 test('two tabs: an edit shows in the other tab at once; a stale tab merges different records', async () => {
   await withApp(env, async ({ page: one, context }) => {
     await newPlan(one, { municipality: 'Vejle', solution: 'KY' });

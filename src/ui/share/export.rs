@@ -8,7 +8,9 @@ use crate::schema;
 
 /// Downloads `plan` as an Implan file and, when it is the open plan, marks
 /// it as exchanged now (the point later merges count changes from).
-pub fn export_json(state: AppState, plan: &Plan) {
+/// Returns that time when the file was handed to the browser, so a plan
+/// that is not open can be marked by its caller.
+pub fn export_json(state: AppState, plan: &Plan) -> Option<crate::model::Timestamp> {
     let now = clock::now();
     let name = schema::export_file_name(plan, clock::today(), "implan.json");
     let mut copy = plan.clone();
@@ -22,8 +24,10 @@ pub fn export_json(state: AppState, plan: &Plan) {
             let _ = state.mark(Edit::MarkExchanged(now));
         }
         state.notify(format!("Planen er eksporteret som {name}."), None);
+        Some(now)
     } else {
         state.notify("Browseren tillod ikke at hente filen. Prøv igen.", None);
+        None
     }
 }
 

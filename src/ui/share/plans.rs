@@ -110,10 +110,19 @@ pub fn restore_deleted(app: AppState, plan: Plan) -> bool {
     }
 }
 
+/// Exports a saved plan. A plan that is not open is marked as exchanged in
+/// storage too (the open one is marked by `export_json`): without that, a
+/// copy sent back later would count every change made before the export
+/// as made on both sides, and ask about each.
 fn export_stored(app: AppState, id: &PlanId) {
     let open = app.plan.get_untracked().filter(|p| &p.id == id);
+    let is_open = open.is_some();
     match open.or_else(|| persist::load_plan(id).ok().flatten().map(|(p, _)| p)) {
-        Some(plan) => export_json(app, &plan),
+        Some(plan) => {
+            if let Some(at) = export_json(app, &plan).filter(|_| !is_open) {
+                change(app, id, Edit::MarkExchanged(at));
+            }
+        }
         None => app.notify("Planen kunne ikke læses.", None),
     }
 }
@@ -219,7 +228,7 @@ pub fn PlansPage() -> impl IntoView {
                         view! {
                             <p><strong>{plan.title()}</strong></p>
                             <div class="button-row">
-                                <button type="button" class="primary" on:click=move |_| export_json(app, &a)>"Eksportér plan (.implan.json)"</button>
+                                <button type="button" class="primary" on:click=move |_| { export_json(app, &a); }>"Eksportér plan (.implan.json)"</button>
                                 <button type="button" on:click=move |_| export_csv(app, &b)>"Aktiviteter til Excel (.csv)"</button>
                                 <button type="button" on:click=move |_| export_ics(app, &c)>"Frister til kalender (.ics)"</button>
                                 <CopyLinkButton status=link_status />
