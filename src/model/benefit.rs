@@ -360,6 +360,13 @@ impl Benefit {
         (span != 0.0).then(|| (latest.value.to_f64() - baseline.to_f64()) / span)
     }
 
+    /// [`Benefit::progress`] in whole percent, rounded half away from zero
+    /// (12,5 % reads 13 %), so every view shows the same figure and a value
+    /// still at the baseline never reads "-0 %".
+    pub fn progress_percent(&self) -> Option<i64> {
+        self.progress().map(whole_percent)
+    }
+
     /// Whether the unit is yearly kroner (so amounts add up in kr.).
     pub fn is_yearly_kr(&self) -> bool {
         let norm: String = self
@@ -465,6 +472,20 @@ pub struct TypeSummary {
     pub expected_kr: (Decimal, usize),
     /// Sum of measured yearly amounts (kr. pr. år) and how many add to it.
     pub measured_kr: (Decimal, usize),
+}
+
+impl TypeSummary {
+    /// [`TypeSummary::mean_progress`] in whole percent, rounded as
+    /// [`Benefit::progress_percent`].
+    pub fn mean_progress_percent(&self) -> Option<i64> {
+        self.mean_progress.map(whole_percent)
+    }
+}
+
+/// A share (1.0 = 100 %) in whole percent, rounded half away from zero;
+/// an integer, so never minus zero.
+fn whole_percent(share: f64) -> i64 {
+    (share * 100.0).round() as i64
 }
 
 /// Sums the profiles of type `benefit_type`.

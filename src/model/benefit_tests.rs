@@ -206,6 +206,33 @@ fn progress_and_yearly_amounts() {
 }
 
 #[test]
+fn progress_in_whole_percent_rounds_half_up_and_never_reads_minus_zero() {
+    // A decreasing target (500.000 -> 300.000) with the latest measurement
+    // still at the baseline: 0 / -200.000 is minus zero in f64.
+    let mut b = benefit("g1");
+    assert_eq!(b.progress_percent(), None);
+    b.measurements
+        .push(measurement("m1", d(2026, 6, 1), "500.000"));
+    assert_eq!(b.progress_percent(), Some(0));
+    // 12,5 % reads 13 % everywhere (the register, the editor, the map and
+    // the status report), not 12 % where `{:.0}` rounds half to even.
+    b.measurements[0].value = num("475.000");
+    assert_eq!(b.progress_percent(), Some(13));
+    // Moving away from the target is negative; a tiny step away reads 0.
+    b.measurements[0].value = num("500.001");
+    assert_eq!(b.progress_percent(), Some(0));
+    b.measurements[0].value = num("525.000");
+    assert_eq!(b.progress_percent(), Some(-13));
+    // The mean per type rounds the same way.
+    let s = summarise(&[b], BenefitType::OekonomiskRaaderum);
+    assert_eq!(s.mean_progress_percent(), Some(-13));
+    assert_eq!(
+        summarise(&[], BenefitType::Kvalitet).mean_progress_percent(),
+        None
+    );
+}
+
+#[test]
 fn a_profile_as_of_a_past_date_ignores_later_measurements() {
     let mut b = benefit("g1");
     b.measurements

@@ -581,7 +581,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
     let rows = benefits
         .iter()
         .map(|b| {
-            let progress = b.progress();
+            let progress = b.progress_percent();
             let due = b.measurement_due(date);
             let name = match b.kind {
                 BenefitKind::Gevinst => format!("{} ({})", b.name, b.benefit_type.label()),
@@ -594,7 +594,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
             });
             DocRow {
                 key: b.id.as_str().to_string(),
-                alert: due.is_some() || progress.is_some_and(|p| p < 0.0),
+                alert: due.is_some() || progress.is_some_and(|p| p < 0),
                 cells: vec![
                     text(name),
                     text(if b.owner.trim().is_empty() {
@@ -608,9 +608,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
                         Some(d) => format!("{latest}; måling forfalden {}", format::date(d)),
                         None => latest,
                     }),
-                    num(progress.map_or("–".to_string(), |p| {
-                        format!("{} %", (p * 100.0).round() as i64)
-                    })),
+                    num(progress.map_or("–".to_string(), |p| format!("{p} %"))),
                 ],
             }
         })
