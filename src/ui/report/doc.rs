@@ -140,7 +140,12 @@ pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc 
             },
         ),
         ("Aktuel fase".to_string(), report.stage.label()),
-        ("Parathed".to_string(), readiness),
+        // The answers and open activities are today's (no history of them
+        // is kept), as with the blocked activities.
+        (
+            if date < today { "Parathed nu" } else { "Parathed" }.to_string(),
+            readiness,
+        ),
         ("Go-live".to_string(), format::date(plan.go_live)),
         (
             "Samlet fremdrift".to_string(),
@@ -674,5 +679,28 @@ mod tests {
             Some("Status i dag 15.10.2026, ikke pr. rapportdatoen 01.10.2026: Implan gemmer ikke, hvornår en aktivitet blev blokeret eller frigjort.")
         );
         assert_eq!(past.tables[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn readiness_on_a_past_date_is_labelled_as_todays_answers() {
+        let setup = PlanSetup {
+            id: PlanId("p".to_string()),
+            municipality: "Vejle".to_string(),
+            solution: Solution::Ky,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        let plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        let today = d(2026, 10, 15);
+        let label = |date| {
+            let doc = build(&plan, &plan.status_report(date, None), today);
+            doc.facts
+                .iter()
+                .map(|(label, _)| label.clone())
+                .find(|l| l.starts_with("Parathed"))
+        };
+        assert_eq!(label(today).as_deref(), Some("Parathed"));
+        assert_eq!(label(d(2026, 10, 1)).as_deref(), Some("Parathed nu"));
     }
 }
