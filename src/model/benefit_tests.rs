@@ -626,6 +626,48 @@ fn measurement_invariants_are_enforced() {
     assert!(matches!(e, BenefitError::MeasurementBeforeBaseline { .. }));
 }
 
+#[test]
+fn one_measurement_per_day_so_the_latest_is_never_a_toss_up() {
+    // Measurements on one date sort by their random ids: the "latest" of
+    // two on the same day, and so the progress, would be chance.
+    let mut p = with_benefit();
+    let insert = |m| {
+        edit(BenefitEdit::InsertMeasurement {
+            benefit: bid("g1"),
+            measurement: m,
+        })
+    };
+    p.apply(insert(measurement("m1", d(2026, 4, 1), "450.000")), NOW)
+        .unwrap();
+    p.apply(insert(measurement("m2", d(2026, 5, 1), "400.000")), NOW)
+        .unwrap();
+    let e = refused(&p, insert(measurement("m0", d(2026, 5, 1), "300.000")));
+    assert_eq!(e, BenefitError::MeasurementSameDate(d(2026, 5, 1)));
+    assert_eq!(
+        e.to_string(),
+        "Der er allerede en måling den 01.05.2026. Ret den i stedet for at registrere en ny."
+    );
+    // Moving a measurement onto another's date is refused; keeping its own
+    // date while changing the value is not.
+    let moved = measurement("m1", d(2026, 5, 1), "450.000");
+    let e = refused(
+        &p,
+        edit(BenefitEdit::UpdateMeasurement {
+            benefit: bid("g1"),
+            measurement: moved,
+        }),
+    );
+    assert_eq!(e, BenefitError::MeasurementSameDate(d(2026, 5, 1)));
+    apply_and_undo(
+        &mut p,
+        edit(BenefitEdit::UpdateMeasurement {
+            benefit: bid("g1"),
+            measurement: measurement("m2", d(2026, 5, 1), "300.000"),
+        }),
+    );
+    assert_eq!(p.benefits[0].progress(), Some(1.0));
+}
+
 // ------------------------------------------------------------- the map
 
 fn node(id: &str, column: Column, title: &str) -> MapNode {
