@@ -466,7 +466,8 @@ pub struct TypeSummary {
     pub drawbacks: usize,
     /// How many have at least one measurement.
     pub measured: usize,
-    /// Mean progress of those with progress, 0.0 to 1.0 and beyond.
+    /// Mean progress of the benefits (not the negative effects) with
+    /// progress, 0.0 to 1.0 and beyond.
     pub mean_progress: Option<f64>,
     /// Sum of expected yearly amounts (kr. pr. år) and how many add to it.
     pub expected_kr: (Decimal, usize),
@@ -498,7 +499,11 @@ pub fn summarise(benefits: &[Benefit], benefit_type: BenefitType) -> TypeSummary
             BenefitKind::Ulempe => s.drawbacks += 1,
         }
         s.measured += usize::from(!b.measurements.is_empty());
-        progress.extend(b.progress());
+        // A negative effect's progress is how much of the expected harm
+        // has come about: not progress to average with the benefits'.
+        if b.kind == BenefitKind::Gevinst {
+            progress.extend(b.progress());
+        }
         add(&mut s.expected_kr, b.expected_amount());
         add(&mut s.measured_kr, b.measured_amount());
     }

@@ -272,6 +272,26 @@ fn summary_per_type_adds_up_yearly_kroner() {
     assert_eq!(s, TypeSummary::default());
 }
 
+#[test]
+fn mean_progress_per_type_is_of_the_benefits_not_the_negative_effects() {
+    // A negative effect that has fully materialised is not progress: it
+    // must not lift the mean progress of the type's benefits.
+    let mut a = benefit("g1");
+    a.measurements
+        .push(measurement("m1", d(2026, 6, 1), "450.000"));
+    let mut c = benefit("g3");
+    c.kind = BenefitKind::Ulempe;
+    c.baseline = Some(num("0"));
+    c.target = Some(num("900"));
+    c.measurements.push(measurement("m2", d(2026, 6, 1), "900"));
+    let s = summarise(&[a, c.clone()], BenefitType::OekonomiskRaaderum);
+    assert_eq!(s.measured, 2);
+    assert_eq!(s.mean_progress, Some(0.25));
+    // Only negative effects: no mean progress.
+    let s = summarise(&[c], BenefitType::OekonomiskRaaderum);
+    assert_eq!(s.mean_progress, None);
+}
+
 // ------------------------------------------------------ due measurements
 
 #[test]
