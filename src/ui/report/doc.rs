@@ -573,8 +573,8 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
         .count();
     let money = summarise(&benefits, BenefitType::OekonomiskRaaderum);
     let mut lead = format!(
-        "{} gevinstprofiler; forfaldne målinger: {due}.",
-        benefits.len()
+        "{}; forfaldne målinger: {due}.",
+        crate::model::count(benefits.len(), "gevinstprofil", "gevinstprofiler")
     );
     if money.expected_kr.1 > 0 {
         lead.push_str(&format!(
@@ -679,6 +679,31 @@ mod tests {
             Some("Status i dag 15.10.2026, ikke pr. rapportdatoen 01.10.2026: Implan gemmer ikke, hvornår en aktivitet blev blokeret eller frigjort.")
         );
         assert_eq!(past.tables[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn the_benefit_lead_counts_one_profile_in_the_singular() {
+        let setup = PlanSetup {
+            id: PlanId("p".to_string()),
+            municipality: "Vejle".to_string(),
+            solution: Solution::Ky,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        let mut plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        plan.benefits.push(Benefit::new(
+            crate::model::BenefitId("g".into()),
+            "Kortere svartid",
+            BenefitType::Service,
+            BenefitKind::Gevinst,
+            Timestamp(0),
+        ));
+        let section = benefit_section(&plan, d(2026, 10, 15)).expect("a benefit section");
+        assert_eq!(
+            section.lead.as_deref(),
+            Some("1 gevinstprofil; forfaldne målinger: 0.")
+        );
     }
 
     #[test]
