@@ -193,7 +193,9 @@ pub struct StatusReport {
 pub const REPORT_PERIOD_DAYS: i64 = 30;
 
 impl Plan {
-    /// The status report on `date`, compared with `previous` if given.
+    /// The status report on `date`, compared with `previous` if given and
+    /// dated on or before `date` (changes since a later report would run
+    /// backwards).
     pub fn status_report(
         &self,
         date: NaiveDate,
@@ -216,7 +218,9 @@ impl Plan {
                 self.due_within(date + chrono::Duration::days(1), REPORT_PERIOD_DAYS - 1),
             ),
             milestones: self.milestones_after(date),
-            changes: previous.map(|s| self.changes_since(s, date)),
+            changes: previous
+                .filter(|s| s.date <= date)
+                .map(|s| self.changes_since(s, date)),
         }
     }
 

@@ -691,6 +691,17 @@ fn done_without_a_completion_date_counts_from_its_last_change() {
 }
 
 #[test]
+fn a_report_is_not_compared_with_a_report_dated_after_it() {
+    let p = plan();
+    let later = p.snapshot(ReportId("r-later".into()), d(2026, 11, 1), NOW);
+    // "Changes since" a report from after the reporting date would run
+    // backwards: there is nothing to compare with.
+    assert!(p.status_report(day(), Some(&later)).changes.is_none());
+    let same_day = p.snapshot(ReportId("r-same".into()), day(), NOW);
+    assert!(p.status_report(day(), Some(&same_day)).changes.is_some());
+}
+
+#[test]
 fn changes_since_a_saved_report() {
     let mut p = plan();
     let snapshot = p.snapshot(ReportId("r-1".into()), day(), NOW);
