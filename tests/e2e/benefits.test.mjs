@@ -364,3 +364,24 @@ test('the benefit map prints whole, from "Udskriv" and from the browser\'s own p
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+test('the benefit register prints on an A4 page without cutting the summary or showing buttons', async () => {
+  await withApp(env, async ({ page }) => {
+    const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+    await nav.getByRole('link', { name: 'Eksempler' }).click();
+    await page.locator('li.example-card[data-example="aabakke-ky"]').getByRole('button', { name: 'Åbn kopi' }).click();
+    await page.locator('table.matrix').waitFor();
+    await page.setViewportSize({ width: 718, height: 900 });
+    await gotoBenefits(page);
+    await expectText(page.locator('.summary-table tr[data-type="okonomisk-raderum"] td.expected'), /kr\.$/);
+    await page.emulateMedia({ media: 'print' });
+    const facts = await page.evaluate(() => ({
+      table: Math.round(document.querySelector('.summary-table').getBoundingClientRect().width),
+      room: Math.round(document.querySelector('.benefit-summary .table-scroll').getBoundingClientRect().width),
+    }));
+    assert.ok(facts.table <= facts.room, `"Målt pr. år" is cut: ${JSON.stringify(facts)}`);
+    assert.equal(await page.getByRole('button', { name: '+ Ny gevinst' }).isVisible(), false);
+    await page.locator('.benefit-summary').screenshot({ path: '/tmp/e2e-benefit-summary-print.png' });
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
