@@ -360,6 +360,13 @@ impl Benefit {
         (span != 0.0).then(|| (latest.value.to_f64() - baseline.to_f64()) / span)
     }
 
+    /// [`Benefit::progress`] in whole percent, rounded half away from zero
+    /// (12,5 % reads 13 %), so every view shows the same figure and a value
+    /// still at the baseline never reads "-0 %".
+    pub fn progress_percent(&self) -> Option<i64> {
+        self.progress().map(whole_percent)
+    }
+
     /// Whether the unit is yearly kroner (so amounts add up in kr.).
     pub fn is_yearly_kr(&self) -> bool {
         let norm: String = self
@@ -459,12 +466,27 @@ pub struct TypeSummary {
     pub drawbacks: usize,
     /// How many have at least one measurement.
     pub measured: usize,
-    /// Mean progress of those with progress, 0.0 to 1.0 and beyond.
+    /// Mean progress of the benefits (not the negative effects) with
+    /// progress, 0.0 to 1.0 and beyond.
     pub mean_progress: Option<f64>,
     /// Sum of expected yearly amounts (kr. pr. år) and how many add to it.
     pub expected_kr: (Decimal, usize),
     /// Sum of measured yearly amounts (kr. pr. år) and how many add to it.
     pub measured_kr: (Decimal, usize),
+}
+
+impl TypeSummary {
+    /// [`TypeSummary::mean_progress`] in whole percent, rounded as
+    /// [`Benefit::progress_percent`].
+    pub fn mean_progress_percent(&self) -> Option<i64> {
+        self.mean_progress.map(whole_percent)
+    }
+}
+
+/// A share (1.0 = 100 %) in whole percent, rounded half away from zero;
+/// an integer, so never minus zero.
+fn whole_percent(share: f64) -> i64 {
+    (share * 100.0).round() as i64
 }
 
 /// Sums the profiles of type `benefit_type`.
@@ -477,7 +499,11 @@ pub fn summarise(benefits: &[Benefit], benefit_type: BenefitType) -> TypeSummary
             BenefitKind::Ulempe => s.drawbacks += 1,
         }
         s.measured += usize::from(!b.measurements.is_empty());
-        progress.extend(b.progress());
+        // A negative effect's progress is how much of the expected harm
+        // has come about: not progress to average with the benefits'.
+        if b.kind == BenefitKind::Gevinst {
+            progress.extend(b.progress());
+        }
         add(&mut s.expected_kr, b.expected_amount());
         add(&mut s.measured_kr, b.measured_amount());
     }

@@ -16,6 +16,19 @@ pub fn sort_measurements(measurements: &mut Vec<Measurement>) {
     sort_by(measurements, &|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
 }
 
+/// Refuses `m` when another measurement of `b` has its date: of two
+/// measurements on one day neither is the later, so which one progress
+/// reads from would be chance.
+fn check_date_free(b: &Benefit, m: &Measurement) -> Result<(), BenefitError> {
+    if b.measurements
+        .iter()
+        .any(|o| o.date == m.date && o.id != m.id)
+    {
+        return Err(BenefitError::MeasurementSameDate(m.date));
+    }
+    Ok(())
+}
+
 /// One change to the benefit profiles or the benefit map.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BenefitEdit {
@@ -333,6 +346,7 @@ impl Plan {
                     return Err(BenefitError::DuplicateId(measurement.id.0).into());
                 }
                 check_not_future(measurement.date, now)?;
+                check_date_free(&updated, &measurement)?;
                 measurement.measured_by = measurement.measured_by.trim().to_string();
                 measurement.modified = now;
                 let id = measurement.id.clone();
@@ -373,6 +387,7 @@ impl Plan {
                     .ok_or_else(|| BenefitError::UnknownMeasurement(measurement.id.0.clone()))?;
                 if measurement.date != updated.measurements[index].date {
                     check_not_future(measurement.date, now)?;
+                    check_date_free(&updated, &measurement)?;
                 }
                 measurement.measured_by = measurement.measured_by.trim().to_string();
                 measurement.modified = now;

@@ -28,6 +28,8 @@ pub enum BenefitError {
     },
     /// A measurement is dated after today.
     MeasurementInFuture(NaiveDate),
+    /// Another measurement of the profile has this date already.
+    MeasurementSameDate(NaiveDate),
     /// A record with this id exists already.
     DuplicateId(String),
     /// No benefit has this id.
@@ -106,6 +108,11 @@ impl std::fmt::Display for BenefitError {
             BenefitError::MeasurementInFuture(d) => write!(
                 f,
                 "Målingen er dateret {}, som ligger efter i dag. Registrér målinger, når de er foretaget.",
+                date(d)
+            ),
+            BenefitError::MeasurementSameDate(d) => write!(
+                f,
+                "Der er allerede en måling den {}. Ret den i stedet for at registrere en ny.",
                 date(d)
             ),
             BenefitError::DuplicateId(id) => write!(f, "Der findes allerede en post med id {id}."),

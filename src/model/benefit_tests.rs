@@ -206,6 +206,33 @@ fn progress_and_yearly_amounts() {
 }
 
 #[test]
+fn progress_in_whole_percent_rounds_half_up_and_never_reads_minus_zero() {
+    // A decreasing target (500.000 -> 300.000) with the latest measurement
+    // still at the baseline: 0 / -200.000 is minus zero in f64.
+    let mut b = benefit("g1");
+    assert_eq!(b.progress_percent(), None);
+    b.measurements
+        .push(measurement("m1", d(2026, 6, 1), "500.000"));
+    assert_eq!(b.progress_percent(), Some(0));
+    // 12,5 % reads 13 % everywhere (the register, the editor, the map and
+    // the status report), not 12 % where `{:.0}` rounds half to even.
+    b.measurements[0].value = num("475.000");
+    assert_eq!(b.progress_percent(), Some(13));
+    // Moving away from the target is negative; a tiny step away reads 0.
+    b.measurements[0].value = num("500.001");
+    assert_eq!(b.progress_percent(), Some(0));
+    b.measurements[0].value = num("525.000");
+    assert_eq!(b.progress_percent(), Some(-13));
+    // The mean per type rounds the same way.
+    let s = summarise(&[b], BenefitType::OekonomiskRaaderum);
+    assert_eq!(s.mean_progress_percent(), Some(-13));
+    assert_eq!(
+        summarise(&[], BenefitType::Kvalitet).mean_progress_percent(),
+        None
+    );
+}
+
+#[test]
 fn a_profile_as_of_a_past_date_ignores_later_measurements() {
     let mut b = benefit("g1");
     b.measurements
@@ -243,6 +270,26 @@ fn summary_per_type_adds_up_yearly_kroner() {
     assert_eq!(s.mean_progress, Some(0.25));
     let s = summarise(&[], BenefitType::Trivsel);
     assert_eq!(s, TypeSummary::default());
+}
+
+#[test]
+fn mean_progress_per_type_is_of_the_benefits_not_the_negative_effects() {
+    // A negative effect that has fully materialised is not progress: it
+    // must not lift the mean progress of the type's benefits.
+    let mut a = benefit("g1");
+    a.measurements
+        .push(measurement("m1", d(2026, 6, 1), "450.000"));
+    let mut c = benefit("g3");
+    c.kind = BenefitKind::Ulempe;
+    c.baseline = Some(num("0"));
+    c.target = Some(num("900"));
+    c.measurements.push(measurement("m2", d(2026, 6, 1), "900"));
+    let s = summarise(&[a, c.clone()], BenefitType::OekonomiskRaaderum);
+    assert_eq!(s.measured, 2);
+    assert_eq!(s.mean_progress, Some(0.25));
+    // Only negative effects: no mean progress.
+    let s = summarise(&[c], BenefitType::OekonomiskRaaderum);
+    assert_eq!(s.mean_progress, None);
 }
 
 // ------------------------------------------------------ due measurements
@@ -597,6 +644,48 @@ fn measurement_invariants_are_enforced() {
         }),
     );
     assert!(matches!(e, BenefitError::MeasurementBeforeBaseline { .. }));
+}
+
+#[test]
+fn one_measurement_per_day_so_the_latest_is_never_a_toss_up() {
+    // Measurements on one date sort by their random ids: the "latest" of
+    // two on the same day, and so the progress, would be chance.
+    let mut p = with_benefit();
+    let insert = |m| {
+        edit(BenefitEdit::InsertMeasurement {
+            benefit: bid("g1"),
+            measurement: m,
+        })
+    };
+    p.apply(insert(measurement("m1", d(2026, 4, 1), "450.000")), NOW)
+        .unwrap();
+    p.apply(insert(measurement("m2", d(2026, 5, 1), "400.000")), NOW)
+        .unwrap();
+    let e = refused(&p, insert(measurement("m0", d(2026, 5, 1), "300.000")));
+    assert_eq!(e, BenefitError::MeasurementSameDate(d(2026, 5, 1)));
+    assert_eq!(
+        e.to_string(),
+        "Der er allerede en måling den 01.05.2026. Ret den i stedet for at registrere en ny."
+    );
+    // Moving a measurement onto another's date is refused; keeping its own
+    // date while changing the value is not.
+    let moved = measurement("m1", d(2026, 5, 1), "450.000");
+    let e = refused(
+        &p,
+        edit(BenefitEdit::UpdateMeasurement {
+            benefit: bid("g1"),
+            measurement: moved,
+        }),
+    );
+    assert_eq!(e, BenefitError::MeasurementSameDate(d(2026, 5, 1)));
+    apply_and_undo(
+        &mut p,
+        edit(BenefitEdit::UpdateMeasurement {
+            benefit: bid("g1"),
+            measurement: measurement("m2", d(2026, 5, 1), "300.000"),
+        }),
+    );
+    assert_eq!(p.benefits[0].progress(), Some(1.0));
 }
 
 // ------------------------------------------------------------- the map

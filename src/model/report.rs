@@ -171,7 +171,7 @@ impl Changes {
 pub struct StatusReport {
     /// The reporting date.
     pub date: NaiveDate,
-    /// The plan's stage.
+    /// The plan's stage on the date, by its phase history.
     pub stage: Stage,
     /// Readiness of the current phase's checklist (`None` when closed).
     pub readiness: Option<Readiness>,
@@ -193,17 +193,20 @@ pub struct StatusReport {
 pub const REPORT_PERIOD_DAYS: i64 = 30;
 
 impl Plan {
-    /// The status report on `date`, compared with `previous` if given.
+    /// The status report on `date`, compared with `previous` if given and
+    /// dated on or before `date` (changes since a later report would run
+    /// backwards).
     pub fn status_report(
         &self,
         date: NaiveDate,
         previous: Option<&ReportSnapshot>,
     ) -> StatusReport {
         let list = |v: Vec<&Activity>| v.into_iter().map(ReportActivity::of).collect();
+        let stage = self.stage_on(date);
         StatusReport {
             date,
-            stage: self.stage,
-            readiness: self.stage.phase().map(|p| self.readiness(p)),
+            stage,
+            readiness: stage.phase().map(|p| self.readiness(p)),
             progress: self
                 .task_progress(date)
                 .into_iter()
@@ -215,17 +218,31 @@ impl Plan {
                 self.due_within(date + chrono::Duration::days(1), REPORT_PERIOD_DAYS - 1),
             ),
             milestones: self.milestones_after(date),
-            changes: previous.map(|s| self.changes_since(s, date)),
+            changes: previous
+                .filter(|s| s.date <= date)
+                .map(|s| self.changes_since(s, date)),
         }
+    }
+
+    /// The stage the plan was in on `date` by its phase history: the phase
+    /// left by the first decision dated after `date`, or the current stage
+    /// when no decision is dated after it (a decision counts from its day).
+    pub fn stage_on(&self, date: NaiveDate) -> Stage {
+        self.phase_history
+            .iter()
+            .filter(|d| d.date > date)
+            .min_by_key(|d| d.date)
+            .map_or(self.stage, |d| Stage::In(d.from))
     }
 
     /// The snapshot to save for a report on `date`.
     pub fn snapshot(&self, id: ReportId, date: NaiveDate, now: Timestamp) -> ReportSnapshot {
+        let stage = self.stage_on(date);
         ReportSnapshot {
             id,
             date,
-            stage: self.stage,
-            readiness: self.stage.phase().and_then(|p| self.readiness(p).score()),
+            stage,
+            readiness: stage.phase().and_then(|p| self.readiness(p).score()),
             activities: self.activities.iter().map(ActivitySnapshot::of).collect(),
             modified: now,
         }

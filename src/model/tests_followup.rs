@@ -607,6 +607,29 @@ fn status_report_on_a_date() {
 }
 
 #[test]
+fn a_report_on_a_past_date_shows_the_phase_the_history_says_it_was_in() {
+    let mut p = plan();
+    advance(&mut p, "d-1", Phase::F0, d(2026, 8, 31), "Byrådet").unwrap();
+    advance(&mut p, "d-2", Phase::F1, d(2026, 9, 30), "Styregruppen").unwrap();
+    assert_eq!(p.stage, Stage::In(Phase::F2));
+    answer(&mut p, Phase::F1, "naar", Some(Answer::Opfyldt));
+    // Before the first decision: F0; between them: F1 and its checklist; from
+    // the day of a decision on: the phase it moved to.
+    assert_eq!(p.stage_on(d(2026, 8, 30)), Stage::In(Phase::F0));
+    assert_eq!(p.stage_on(d(2026, 8, 31)), Stage::In(Phase::F1));
+    assert_eq!(p.stage_on(d(2026, 9, 29)), Stage::In(Phase::F1));
+    assert_eq!(p.stage_on(d(2026, 9, 30)), Stage::In(Phase::F2));
+    assert_eq!(p.stage_on(d(2027, 6, 1)), Stage::In(Phase::F2));
+    let r = p.status_report(d(2026, 9, 15), None);
+    assert_eq!(r.stage, Stage::In(Phase::F1));
+    assert_eq!(r.readiness, Some(p.readiness(Phase::F1)));
+    assert_ne!(r.readiness, Some(p.readiness(Phase::F2)));
+    let saved = p.snapshot(ReportId("r-1".into()), d(2026, 9, 15), NOW);
+    assert_eq!(saved.stage, Stage::In(Phase::F1));
+    assert_eq!(p.status_report(day(), None).stage, Stage::In(Phase::F2));
+}
+
+#[test]
 fn done_without_a_completion_date_counts_from_its_last_change() {
     // 12 October 2026 10:00 Danish summer time (08:00 UTC).
     let changed = Timestamp(1_791_792_000_000);
@@ -665,6 +688,17 @@ fn done_without_a_completion_date_counts_from_its_last_change() {
     let early = p.snapshot(ReportId("e".into()), d(2026, 10, 10), NOW);
     let c = p.changes_since(&early, day());
     assert!(c.completed.iter().any(|r| r.id == aid("u")));
+}
+
+#[test]
+fn a_report_is_not_compared_with_a_report_dated_after_it() {
+    let p = plan();
+    let later = p.snapshot(ReportId("r-later".into()), d(2026, 11, 1), NOW);
+    // "Changes since" a report from after the reporting date would run
+    // backwards: there is nothing to compare with.
+    assert!(p.status_report(day(), Some(&later)).changes.is_none());
+    let same_day = p.snapshot(ReportId("r-same".into()), day(), NOW);
+    assert!(p.status_report(day(), Some(&same_day)).changes.is_some());
 }
 
 #[test]

@@ -341,3 +341,47 @@ test('two tabs: a benefit added in one tab shows in the other and survives that 
     await two.close();
   });
 });
+
+test('the benefit map prints whole, from "Udskriv" and from the browser\'s own print', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoBenefits(page);
+    await gotoMap(page);
+    await page.emulateMedia({ media: 'print' });
+    // A4 landscape with the browser's default margins, and portrait.
+    for (const width of [1050, 718]) {
+      await page.setViewportSize({ width, height: 700 });
+      const facts = await page.evaluate(() => {
+        const svg = document.querySelector('svg.map-svg').getBoundingClientRect();
+        const canvas = document.querySelector('.map-canvas').getBoundingClientRect();
+        return { svgRight: Math.round(svg.right), canvasRight: Math.round(canvas.right), view: window.innerWidth };
+      });
+      assert.ok(facts.svgRight <= facts.canvasRight && facts.svgRight <= facts.view, `the Mål column is cut at ${width} px: ${JSON.stringify(facts)}`);
+    }
+    // The tabs and tools are not printed.
+    assert.equal(await page.getByRole('tab', { name: 'Gevinstdiagram' }).isVisible(), false);
+    await page.screenshot({ path: '/tmp/e2e-benefit-map-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('the benefit register prints on an A4 page without cutting the summary or showing buttons', async () => {
+  await withApp(env, async ({ page }) => {
+    const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+    await nav.getByRole('link', { name: 'Eksempler' }).click();
+    await page.locator('li.example-card[data-example="aabakke-ky"]').getByRole('button', { name: 'Åbn kopi' }).click();
+    await page.locator('table.matrix').waitFor();
+    await page.setViewportSize({ width: 718, height: 900 });
+    await gotoBenefits(page);
+    await expectText(page.locator('.summary-table tr[data-type="okonomisk-raderum"] td.expected'), /kr\.$/);
+    await page.emulateMedia({ media: 'print' });
+    const facts = await page.evaluate(() => ({
+      table: Math.round(document.querySelector('.summary-table').getBoundingClientRect().width),
+      room: Math.round(document.querySelector('.benefit-summary .table-scroll').getBoundingClientRect().width),
+    }));
+    assert.ok(facts.table <= facts.room, `"Målt pr. år" is cut: ${JSON.stringify(facts)}`);
+    assert.equal(await page.getByRole('button', { name: '+ Ny gevinst' }).isVisible(), false);
+    await page.locator('.benefit-summary').screenshot({ path: '/tmp/e2e-benefit-summary-print.png' });
+    await page.emulateMedia({ media: 'screen' });
+  });
+});

@@ -450,3 +450,45 @@ test('a long responsible name keeps "Åbne aktiviteter pr. ansvarlig" inside the
     }
   });
 });
+
+/**
+ * Words in the first column of the report's tables (main tasks, activities,
+ * benefits) that the browser broke across lines; a break after "/" or "-"
+ * is a proper one.
+ */
+function brokenWords(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    for (const td of document.querySelectorAll('article.report table.doc td:first-child')) {
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of n.data.matchAll(/[^\s/-]+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+test('the status report keeps the words of main tasks whole on screen and on an A4 page', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoReport(page);
+    await expectCount(page.locator('section[data-section=progress] tbody tr'), 17);
+    assert.deepEqual(await brokenWords(page), [], 'no word broken at 1280 px');
+    await page.locator('section[data-section=progress] table').screenshot({ path: '/tmp/qa-report-progress.png' });
+    // Printed on A4 with the browser's default margins (190 mm of width).
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 900 });
+    assert.deepEqual(await brokenWords(page), [], 'no word broken on A4');
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(over <= 0, `the report is ${over} px wider than the A4 page`);
+    await page.screenshot({ path: '/tmp/qa-report-print-a4.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+});

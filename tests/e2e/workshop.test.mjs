@@ -156,6 +156,34 @@ test('presentation mode steps through the phases by keyboard and Escape leaves',
   });
 });
 
+test('every slide fits a projector screen, also at 150 % zoom, with its buttons in view', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    // A projector at 1920×1080 and 1280×720, and 1280×900 zoomed to 150 %.
+    for (const [width, height] of [[1920, 1080], [1280, 720], [853, 600]]) {
+      await page.setViewportSize({ width, height });
+      await page.locator('.help-menu summary').click();
+      await page.getByRole('button', { name: 'Præsentationstilstand' }).click();
+      const show = page.locator('.presentation');
+      await expectCount(show, 1);
+      for (const slide of ['Vejle · KY', 'F0 Tilslutning', 'F1 Initiering', 'F2 Forberedelse', 'F3 Ibrugtagning', 'F4 Forankring']) {
+        await expectText(show.locator('#slide-heading'), slide);
+        const facts = await show.evaluate((el) => ({
+          hidden: el.scrollHeight - el.clientHeight,
+          slideHidden: el.querySelector('.slide').scrollHeight - el.querySelector('.slide').clientHeight,
+          foot: Math.round(el.querySelector('.slide-foot').getBoundingClientRect().bottom - window.innerHeight),
+        }));
+        assert.ok(facts.hidden <= 0 && facts.slideHidden <= 0, `${slide} at ${width}×${height} is cut: ${JSON.stringify(facts)}`);
+        assert.ok(facts.foot <= 0, `the buttons of ${slide} at ${width}×${height} are in view: ${JSON.stringify(facts)}`);
+        if (slide === 'F4 Forankring') await page.screenshot({ path: `/tmp/workshop-slide-${width}x${height}.png` });
+        await page.keyboard.press('ArrowRight');
+      }
+      await page.keyboard.press('Escape');
+      await expectCount(show, 0);
+    }
+  });
+});
+
 test('the introduction shows on the first visit, can be skipped, and reopens from Hjælp', async () => {
   await withApp(
     env,

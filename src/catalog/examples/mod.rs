@@ -45,7 +45,7 @@ pub fn build_example(key: &str, id: PlanId, now: Timestamp, today: NaiveDate) ->
     plan.example = Some(story.key.to_string());
     let edits = std::iter::once(Edit::SetName(story.name.to_string()))
         .chain(activity_edits(&plan, story, today))
-        .chain(decision_edits(&plan, story))
+        .chain(decision_edits(&plan, story, today))
         .chain(benefit_edits(story, today, now))
         .collect();
     plan.apply(Edit::Batch(edits), now).ok()?;
@@ -107,8 +107,9 @@ fn activity_edits(plan: &Plan, story: &Story, today: NaiveDate) -> Vec<Edit> {
 }
 
 /// The phase decisions up to the story's stage, after answering each left
-/// phase's checklist, and the first answers of the current one.
-fn decision_edits(plan: &Plan, story: &Story) -> Vec<Edit> {
+/// phase's checklist, and the first answers of the current one (answered a
+/// month into the phase, or today when the phase is younger).
+fn decision_edits(plan: &Plan, story: &Story, today: NaiveDate) -> Vec<Edit> {
     let mut out = vec![Edit::Followup(FollowupEdit::SetStartStage(Stage::In(
         Phase::F0,
     )))];
@@ -128,7 +129,7 @@ fn decision_edits(plan: &Plan, story: &Story) -> Vec<Edit> {
                 Answer::Opfyldt
             };
             let on = if current {
-                plan.window(phase).start + Duration::days(30)
+                (plan.window(phase).start + Duration::days(30)).min(today)
             } else {
                 end
             };

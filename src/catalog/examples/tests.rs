@@ -42,6 +42,29 @@ fn every_example_builds_on_many_days_and_stays_in_its_phase() {
 }
 
 #[test]
+fn nothing_in_an_example_is_dated_after_the_day_it_is_opened() {
+    // Answers, decisions and measurements are recorded once made.
+    for story in examples() {
+        for offset in [0, 37, 100, 365, 1000] {
+            let today = day(2026, 1, 1) + Duration::days(offset);
+            let plan = build(story.key, today);
+            for item in plan.checklists.iter().flat_map(|c| &c.items) {
+                assert!(
+                    item.answered_on.is_none_or(|d| d <= today),
+                    "{} on {today}: {} answered {:?}",
+                    story.key,
+                    item.id.as_str(),
+                    item.answered_on
+                );
+            }
+            assert!(plan.phase_history.iter().all(|d| d.date <= today));
+            let measured = plan.benefits.iter().flat_map(|b| &b.measurements);
+            assert!(measured.clone().all(|m| m.date <= today), "{}", story.key);
+        }
+    }
+}
+
+#[test]
 fn the_f2_example_is_half_way_through_f2() {
     let today = day(2026, 6, 15);
     let plan = build("aabakke-ky", today);

@@ -5,7 +5,7 @@
 use super::dom::{clear, svg};
 use crate::layout::benefit_chart::chart;
 use crate::layout::num::Dec1;
-use crate::model::{Benefit, Decimal};
+use crate::model::{count, Benefit, Decimal};
 use crate::ui::format;
 
 const WIDTH: f64 = 420.0;
@@ -15,6 +15,21 @@ fn label(v: f64) -> String {
     Decimal::from_f64(v)
         .map(Decimal::format_danish)
         .unwrap_or_default()
+}
+
+/// The chart's text alternative, e.g. "Graf over gevinsten: baseline 95,
+/// mål 60, 1 måling.".
+fn description(b: &Benefit) -> String {
+    format!(
+        "Graf over gevinsten: baseline {}, mål {}, {}.",
+        b.baseline
+            .map(Decimal::format_danish)
+            .unwrap_or_else(|| "ikke angivet".into()),
+        b.target
+            .map(Decimal::format_danish)
+            .unwrap_or_else(|| "ikke angivet".into()),
+        count(b.measurements.len(), "måling", "målinger")
+    )
 }
 
 /// Draws the chart of `b` into `container`; a hint when there is nothing to draw.
@@ -33,16 +48,7 @@ pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
         container.set_text_content(Some("Angiv baseline og mål for at se grafen."));
         return Some(());
     };
-    let description = format!(
-        "Graf over gevinsten: baseline {}, mål {}, {} målinger.",
-        b.baseline
-            .map(Decimal::format_danish)
-            .unwrap_or_else(|| "ikke angivet".into()),
-        b.target
-            .map(Decimal::format_danish)
-            .unwrap_or_else(|| "ikke angivet".into()),
-        b.measurements.len()
-    );
+    let description = description(b);
     clear(container);
     let root = svg(
         Some(container),
@@ -138,4 +144,41 @@ pub fn render(container: &web_sys::Element, b: &Benefit) -> Option<()> {
         dot("chart-target", p, "5");
     }
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::description;
+    use crate::model::{
+        Benefit, BenefitId, BenefitKind, BenefitType, Decimal, Measurement, MeasurementId,
+        Timestamp,
+    };
+
+    #[test]
+    fn the_text_alternative_counts_measurements_in_danish() {
+        let mut b = Benefit::new(
+            BenefitId("g".into()),
+            "Kortere tid",
+            BenefitType::Service,
+            BenefitKind::Gevinst,
+            Timestamp(0),
+        );
+        b.baseline = Decimal::parse_danish("95").ok();
+        assert_eq!(
+            description(&b),
+            "Graf over gevinsten: baseline 95, mål ikke angivet, 0 målinger."
+        );
+        b.measurements.push(Measurement {
+            id: MeasurementId("m".into()),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            value: Decimal::parse_danish("88").unwrap(),
+            comment: String::new(),
+            measured_by: String::new(),
+            modified: Timestamp(0),
+        });
+        assert_eq!(
+            description(&b),
+            "Graf over gevinsten: baseline 95, mål ikke angivet, 1 måling."
+        );
+    }
 }

@@ -86,8 +86,8 @@ pub fn render_summary(tbody: &Element, benefits: &[Benefit]) {
             &[("class", "type-help"), ("text", t.explanation())],
         );
         let progress = s
-            .mean_progress
-            .map(|p| format!("{:.0} %", p * 100.0))
+            .mean_progress_percent()
+            .map(|p| format!("{p} %"))
             .unwrap_or_else(|| "–".into());
         let cells = [
             ("", s.benefits.to_string()),

@@ -14,10 +14,9 @@ use crate::ui::{clock, format};
 
 /// Progress text and next measurement of `b`.
 fn summary(b: &Benefit) -> (String, String, bool) {
-    let text = match (b.progress(), b.latest()) {
+    let text = match (b.progress_percent(), b.latest()) {
         (Some(p), Some(m)) => format!(
-            "{:.0} % af vejen fra baseline ({}) til mål ({}): seneste måling {} den {}.",
-            p * 100.0,
+            "{p} % af vejen fra baseline ({}) til mål ({}): seneste måling {} den {}.",
             b.baseline.map(Decimal::format_danish).unwrap_or_default(),
             b.target.map(Decimal::format_danish).unwrap_or_default(),
             m.value.format_danish(),
@@ -46,10 +45,7 @@ fn summary(b: &Benefit) -> (String, String, bool) {
 /// Shows the measurements of `b` in the editor `aside`.
 pub fn sync(aside: &Element, b: &Benefit) {
     let (text, next, due) = summary(b);
-    let pct = b
-        .progress()
-        .map(|p| (p * 100.0).clamp(0.0, 100.0))
-        .unwrap_or(0.0);
+    let pct = b.progress_percent().map_or(0, |p| p.clamp(0, 100));
     if let Some(bar) = find(aside, ".measurements .progress-bar") {
         let _ = bar.set_attribute("style", &format!("--progress: {pct}%"));
     }

@@ -92,7 +92,7 @@ fn row(b: &Benefit, today: chrono::NaiveDate) -> Element {
         );
         add(&meta, "span", &[("class", "latest"), ("text", &latest)]);
     }
-    let pct = b.progress().map(|p| (p * 100.0).round());
+    let pct = b.progress_percent();
     let progress = add(
         &li,
         "div",
@@ -108,12 +108,12 @@ fn row(b: &Benefit, today: chrono::NaiveDate) -> Element {
             ("class", "progress-bar"),
             (
                 "style",
-                &format!("--progress: {}%", pct.unwrap_or(0.0).clamp(0.0, 100.0)),
+                &format!("--progress: {}%", pct.unwrap_or(0).clamp(0, 100)),
             ),
         ],
     );
     let text = pct
-        .map(|p| format!("{p:.0} % af målet"))
+        .map(|p| format!("{p} % af målet"))
         .unwrap_or_else(|| "Ingen fremdrift endnu".into());
     add(
         &progress,

@@ -30,8 +30,8 @@ pub const MAP_CSS: &str = "\
 pub fn badge(plan: &Plan, node: &MapNode) -> Option<String> {
     if node.column.links_benefit() {
         let b = plan.benefit(node.benefit.as_ref()?)?;
-        return Some(match b.progress() {
-            Some(p) => format!("Gevinstprofil · {:.0} %", p * 100.0),
+        return Some(match b.progress_percent() {
+            Some(p) => format!("Gevinstprofil · {p} %"),
             None => "Gevinstprofil".to_string(),
         });
     }

@@ -42,7 +42,7 @@ pub const PROFILES: &str = concat!(
     r#"<div class="table-scroll"><table class="summary-table"><thead><tr><th scope="col">Type (KL)</th><th scope="col">Gevinster</th>"#,
     r#"<th scope="col">Ulemper</th><th scope="col">Med målinger</th><th scope="col">Gns. fremdrift</th>"#,
     r#"<th scope="col">Forventet pr. år</th><th scope="col">Målt pr. år</th></tr></thead><tbody></tbody></table></div>"#,
-    r#"<p class="hint">Beløb i kr. tælles for gevinster af typen Økonomisk råderum med enheden «kr. pr. år»: forventet er afstanden fra baseline til mål, målt er afstanden fra baseline til seneste måling. Ulemper trækkes fra.</p></section>"#,
+    r#"<p class="hint">Gns. fremdrift er gevinsternes gennemsnitlige fremdrift fra baseline mod mål; ulemper tæller ikke med i den. Beløb i kr. tælles for gevinster af typen Økonomisk råderum med enheden «kr. pr. år»: forventet er afstanden fra baseline til mål, målt er afstanden fra baseline til seneste måling. Ulemper trækkes fra.</p></section>"#,
     r#"<section class="benefit-list-section" aria-labelledby="profiles-heading"><h2 id="profiles-heading">Gevinstprofiler</h2>"#,
     r#"<button type="button" class="primary" data-act="new-open" aria-expanded="false">+ Ny gevinst</button>"#,
     r#"<form class="add-form" data-form="new-benefit" aria-label="Ny gevinst" hidden>"#,

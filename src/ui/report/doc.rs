@@ -140,7 +140,12 @@ pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc 
             },
         ),
         ("Aktuel fase".to_string(), report.stage.label()),
-        ("Parathed".to_string(), readiness),
+        // The answers and open activities are today's (no history of them
+        // is kept), as with the blocked activities.
+        (
+            if date < today { "Parathed nu" } else { "Parathed" }.to_string(),
+            readiness,
+        ),
         ("Go-live".to_string(), format::date(plan.go_live)),
         (
             "Samlet fremdrift".to_string(),
@@ -568,8 +573,8 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
         .count();
     let money = summarise(&benefits, BenefitType::OekonomiskRaaderum);
     let mut lead = format!(
-        "{} gevinstprofiler; forfaldne målinger: {due}.",
-        benefits.len()
+        "{}; forfaldne målinger: {due}.",
+        crate::model::count(benefits.len(), "gevinstprofil", "gevinstprofiler")
     );
     if money.expected_kr.1 > 0 {
         lead.push_str(&format!(
@@ -581,7 +586,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
     let rows = benefits
         .iter()
         .map(|b| {
-            let progress = b.progress();
+            let progress = b.progress_percent();
             let due = b.measurement_due(date);
             let name = match b.kind {
                 BenefitKind::Gevinst => format!("{} ({})", b.name, b.benefit_type.label()),
@@ -594,7 +599,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
             });
             DocRow {
                 key: b.id.as_str().to_string(),
-                alert: due.is_some() || progress.is_some_and(|p| p < 0.0),
+                alert: due.is_some() || progress.is_some_and(|p| p < 0),
                 cells: vec![
                     text(name),
                     text(if b.owner.trim().is_empty() {
@@ -608,9 +613,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
                         Some(d) => format!("{latest}; måling forfalden {}", format::date(d)),
                         None => latest,
                     }),
-                    num(progress.map_or("–".to_string(), |p| {
-                        format!("{} %", (p * 100.0).round() as i64)
-                    })),
+                    num(progress.map_or("–".to_string(), |p| format!("{p} %"))),
                 ],
             }
         })
@@ -676,5 +679,53 @@ mod tests {
             Some("Status i dag 15.10.2026, ikke pr. rapportdatoen 01.10.2026: Implan gemmer ikke, hvornår en aktivitet blev blokeret eller frigjort.")
         );
         assert_eq!(past.tables[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn the_benefit_lead_counts_one_profile_in_the_singular() {
+        let setup = PlanSetup {
+            id: PlanId("p".to_string()),
+            municipality: "Vejle".to_string(),
+            solution: Solution::Ky,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        let mut plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        plan.benefits.push(Benefit::new(
+            crate::model::BenefitId("g".into()),
+            "Kortere svartid",
+            BenefitType::Service,
+            BenefitKind::Gevinst,
+            Timestamp(0),
+        ));
+        let section = benefit_section(&plan, d(2026, 10, 15)).expect("a benefit section");
+        assert_eq!(
+            section.lead.as_deref(),
+            Some("1 gevinstprofil; forfaldne målinger: 0.")
+        );
+    }
+
+    #[test]
+    fn readiness_on_a_past_date_is_labelled_as_todays_answers() {
+        let setup = PlanSetup {
+            id: PlanId("p".to_string()),
+            municipality: "Vejle".to_string(),
+            solution: Solution::Ky,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        let plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        let today = d(2026, 10, 15);
+        let label = |date| {
+            let doc = build(&plan, &plan.status_report(date, None), today);
+            doc.facts
+                .iter()
+                .map(|(label, _)| label.clone())
+                .find(|l| l.starts_with("Parathed"))
+        };
+        assert_eq!(label(today).as_deref(), Some("Parathed"));
+        assert_eq!(label(d(2026, 10, 1)).as_deref(), Some("Parathed nu"));
     }
 }

@@ -89,10 +89,18 @@ pub fn ReportPage() -> impl IntoView {
             ),
             ("none".to_string(), "Ingen sammenligning".to_string()),
         ];
+        // Only reports a report on the chosen date can be compared with.
+        let until = date.get();
         app.plan.with(|p| {
             let mut list: Vec<_> = p
                 .as_ref()
-                .map(|p| p.reports.iter().map(|r| (r.date, r.id.0.clone())).collect())
+                .map(|p| {
+                    p.reports
+                        .iter()
+                        .filter(|r| until.is_some_and(|u| r.date <= u))
+                        .map(|r| (r.date, r.id.0.clone()))
+                        .collect()
+                })
                 .unwrap_or_default();
             sort_small(&mut list, |x| x.0);
             options.extend(
