@@ -37,6 +37,8 @@ pub enum ImportError {
         /// Size of the file in bytes.
         bytes: usize,
     },
+    /// The file holds nothing (or only white space).
+    Empty,
     /// The file is not valid JSON.
     NotJson {
         /// Line of the error (1-based).
@@ -75,6 +77,10 @@ impl std::fmt::Display for ImportError {
                 (*bytes * 10 + 524_288) / 1_048_576 % 10,
                 MAX_FILE_BYTES / 1_048_576
             ),
+            ImportError::Empty => write!(
+                f,
+                "Filen er tom. Den er måske ikke blevet gemt helt; bed afsenderen om at eksportere planen igen."
+            ),
             ImportError::NotJson { line, column } => write!(
                 f,
                 "Filen er ikke en gyldig Implan-fil: den er ødelagt eller ikke JSON (fejl i linje {line}, kolonne {column}). Bed afsenderen om at eksportere planen igen."
@@ -108,6 +114,7 @@ impl ImportError {
             ImportError::TooLarge { bytes } => {
                 format!("dataene fylder {} MB", format!("{:.1}", *bytes as f64 / 1_048_576.0).replace('.', ","))
             }
+            ImportError::Empty => "dataene er tomme".to_string(),
             ImportError::NotJson { line, column } => {
                 format!("dataene er ødelagte (ugyldig JSON i linje {line}, kolonne {column})")
             }
@@ -127,6 +134,9 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.to_string().contains("recursion limit") {
             ImportError::TooDeep

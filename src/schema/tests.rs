@@ -472,13 +472,13 @@ fn text_that_is_not_json_reports_line_and_column() {
 }
 
 #[test]
-fn empty_file_reports_a_one_based_column() {
-    match parse("") {
-        Err(ImportError::NotJson { line, column }) => {
-            assert!(line >= 1 && column >= 1, "line {line}, column {column}");
-        }
-        other => panic!("expected NotJson, got {other:?}"),
+fn empty_file_is_called_empty() {
+    for text in ["", "  \n\t ", "\u{feff}", "\u{feff}\n"] {
+        assert_eq!(parse(text), Err(ImportError::Empty), "{text:?}");
     }
+    let message = ImportError::Empty.to_string();
+    assert!(message.starts_with("Filen er tom."), "{message}");
+    assert!(!message.contains("linje"), "{message}");
 }
 
 #[test]

@@ -423,6 +423,11 @@ test('a broken file is refused with a message naming the problem, and nothing ch
         message: /^Filen er ikke en gyldig Implan-fil: den er ødelagt eller ikke JSON \(fejl i linje \d+, kolonne \d+\)\. /,
       },
       {
+        what: 'an empty file',
+        file: { name: 'tom.implan.json', text: '' },
+        message: /^Filen er tom\. Den er måske ikke blevet gemt helt; bed afsenderen om at eksportere planen igen\.$/,
+      },
+      {
         what: 'JSON that is not an Implan plan',
         file: { name: 'indkøb.json', text: JSON.stringify({ title: 'Indkøbsliste', items: ['mælk', 'rugbrød'] }) },
         message: /^Filen er ikke en Implan-plan \(feltet "format" mangler eller er ikke "implan-plan"\)/,
