@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{use_app, Route};
 use crate::catalog;
-use crate::model::{ActivityFilter, Phase, TaskGroup, TaskNo};
+use crate::model::{count, ActivityFilter, Phase, TaskGroup, TaskNo};
 
 /// The matrix: one row per main task under its group, one column per phase.
 /// A cell shows how many activities lie there and how many are done; cells
@@ -46,22 +46,23 @@ pub fn PhaseTaskMatrix() -> impl IntoView {
                                     .into_any();
                                 }
                                 let complete = c.total > 0 && c.done == c.total;
-                                let label = format!(
-                                    "Hovedopgave {} {}, {}: {} aktiviteter, {} færdige",
-                                    task.get(), info.name, phase.label(), c.total, c.done
-                                );
+                                // The button is named by its own text, so the name
+                                // starts with what is seen (WCAG 2.5.3); the task and
+                                // phase follow for screen readers only.
+                                let context = format!(", hovedopgave {} {}, {}", task.get(), info.name, phase.label());
                                 view! {
                                     <td class="cell active" class:complete=complete class:empty={c.total == 0}>
                                         <button
                                             type="button"
                                             class="cell-button"
-                                            aria-label=label
                                             data-task=task.get()
                                             data-phase=phase.code()
                                             on:click=move |_| open(task, phase)
                                         >
                                             <span class="count">{c.total}</span>
-                                            <span class="done">{format!("{} færdige", c.done)}</span>
+                                            <span class="sr-only">{if c.total == 1 { " aktivitet, " } else { " aktiviteter, " }}</span>
+                                            <span class="done">{count(c.done, "færdig", "færdige")}</span>
+                                            <span class="sr-only">{context}</span>
                                             <span
                                                 class="bar"
                                                 style=format!(

@@ -564,7 +564,7 @@ test('preview shows what the file holds; "Åbn som en ny plan" adds a second pla
       Kommune: 'Vejle',
       'Løsning': 'KY',
       Aktiviteter: `${TOTAL + 1} (2 færdige)`,
-      Gevinster: `${file.json.plan.benefits.length} gevinstprofiler, ${file.json.plan.benefits.reduce((n, b) => n + b.measurements.length, 0)} målinger`,
+      Gevinster: '0 gevinstprofiler, 0 målinger',
       'Senest ændret': danishTime(file.json.plan.modified),
       Formatversion: '1',
     });

@@ -110,11 +110,17 @@ pub fn markup(d: &Drawn) -> String {
         push_dec1(&mut s, b.x);
         s.push(' ');
         push_dec1(&mut s, b.y);
+        // Named by the text it shows, in the order shown (WCAG 2.5.3: a
+        // speech user says what they see), then its column.
         s.push_str(")\" aria-label=\"");
-        push_escaped(&mut s, column.singular());
-        s.push_str(": ");
         push_escaped(&mut s, title);
-        s.push_str("\">");
+        if let Some(badge) = badge {
+            s.push_str(", ");
+            push_escaped(&mut s, badge);
+        }
+        s.push_str(" (");
+        push_escaped(&mut s, column.singular());
+        s.push_str(")\">");
         if !description.trim().is_empty() {
             s.push_str("<title>");
             push_escaped(&mut s, description);
@@ -125,13 +131,19 @@ pub fn markup(d: &Drawn) -> String {
         num_attr(&mut s, "height", b.height);
         s.push_str("/>");
         // A text element per line rather than tspans in one: fewer
-        // elements for the browser to style and lay out.
+        // elements for the browser to style and lay out. A line that ends
+        // between two words keeps that space (not drawn: SVG strips it), so
+        // the node's text reads as its title and matches its name.
+        let spaced = ends_between_words(title, &b.lines);
         for (k, line) in b.lines.iter().enumerate() {
             s.push_str("<text class=\"gd-title\"");
             num_attr(&mut s, "x", PADDING);
             num_attr(&mut s, "y", line_y(k));
             s.push('>');
             push_escaped(&mut s, line);
+            if spaced[k] || (k + 1 == b.lines.len() && badge.is_some()) {
+                s.push(' ');
+            }
             s.push_str("</text>");
         }
         if let Some(badge) = badge {
@@ -146,6 +158,26 @@ pub fn markup(d: &Drawn) -> String {
     }
     s.push_str("</g></svg>");
     s
+}
+
+/// For each of `lines` (the wrapped `title`), whether the title goes on
+/// after it with a space, that is, the line was broken between two words
+/// rather than inside a long one.
+fn ends_between_words(title: &str, lines: &[String]) -> Vec<bool> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let flat = words.join(" ");
+    let mut at = 0;
+    lines
+        .iter()
+        .map(|line| {
+            at = (at + line.len()).min(flat.len());
+            let space = flat.get(at..).is_some_and(|rest| rest.starts_with(' '));
+            if space {
+                at += 1;
+            }
+            space
+        })
+        .collect()
 }
 
 /// Draws the map into `container`.
@@ -299,7 +331,7 @@ mod tests {
         assert!(!m.contains("<b>"));
         assert!(m.contains("data-id=\"n-&quot;x&quot;\""));
         assert!(m.contains(
-            "aria-label=\"Forandring: Borgerne søger &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;hurtigt&quot;\""
+            "aria-label=\"Borgerne søger &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;hurtigt&quot; (Forandring)\""
         ));
         assert!(m.contains("<title>&lt;b&gt;fed&lt;/b&gt; &amp; &apos;</title>"));
         assert_eq!(
@@ -312,8 +344,9 @@ mod tests {
         );
         assert_eq!(m.matches("<g").count(), m.matches("</g>").count());
         assert_eq!(m.matches("<text").count(), m.matches("</text>").count());
-        // Title lines are wrapped, then escaped.
-        assert!(m.contains(">Borgerne søger</text>"), "{m}");
+        // Title lines are wrapped, then escaped; a line broken between words
+        // keeps its space, one broken inside a word does not.
+        assert!(m.contains(">Borgerne søger </text>"), "{m}");
         assert!(m.contains(">&lt;script&gt;alert(&apos;x&apos;)&lt;/sc</text>"));
         for c in Column::ALL {
             assert!(m.contains(&format!(">{}</text>", c.label())));
@@ -344,5 +377,23 @@ mod tests {
         );
         assert_eq!(classes("gd-arrow", LIT), "gd-arrow lit");
         assert_eq!(classes("gd-arrow", DIM), "gd-arrow dim");
+    }
+
+    #[test]
+    fn wrapped_title_lines_read_back_as_the_title() {
+        let title = "Færre  henvendelser om sagsbehandlingstidsforlængelser";
+        let lines = crate::layout::benefit_map::wrap(title, 12);
+        let spaced = ends_between_words(title, &lines);
+        let read: String = lines
+            .iter()
+            .zip(&spaced)
+            .map(|(l, s)| if *s { format!("{l} ") } else { l.clone() })
+            .collect();
+        assert_eq!(
+            read,
+            "Færre henvendelser om sagsbehandlingstidsforlængelser"
+        );
+        assert!(spaced.iter().any(|s| *s) && spaced.iter().any(|s| !*s));
+        assert_eq!(ends_between_words("", &["x".to_string()]), vec![false]);
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::super::{clock, dialog::Dialog, format, persist, use_app, AppState, Route};
 use super::conflicts::ConflictChooser;
-use crate::model::{merge, resolve, Edit, MergeResult, Plan, Side};
+use crate::model::{count, merge, resolve, Edit, MergeResult, Plan, Side};
 use crate::schema::{self, Imported, MAX_FILE_BYTES};
 use crate::storage::SnapshotReason;
 
@@ -255,8 +255,12 @@ pub fn ImportDialog() -> impl IntoView {
                     <dl class="preview">
                         <dt>"Kommune"</dt><dd>{plan.municipality.clone()}</dd>
                         <dt>"Løsning"</dt><dd>{plan.solution.name().to_string()}</dd>
-                        <dt>"Aktiviteter"</dt><dd>{format!("{} ({} færdige)", plan.activities.len(), done)}</dd>
-                        <dt>"Gevinster"</dt><dd>{format!("{} gevinstprofiler, {} målinger", plan.benefits.len(), plan.benefits.iter().map(|b| b.measurements.len()).sum::<usize>())}</dd>
+                        <dt>"Aktiviteter"</dt><dd>{format!("{} ({})", plan.activities.len(), count(done, "færdig", "færdige"))}</dd>
+                        <dt>"Gevinster"</dt><dd>{format!(
+                            "{}, {}",
+                            count(plan.benefits.len(), "gevinstprofil", "gevinstprofiler"),
+                            count(plan.benefits.iter().map(|b| b.measurements.len()).sum(), "måling", "målinger")
+                        )}</dd>
                         <dt>"Senest ændret"</dt><dd>{format::timestamp(plan.modified)}</dd>
                         <dt>"Formatversion"</dt><dd>{p.imported.format_version}</dd>
                     </dl>

@@ -7,7 +7,7 @@ use super::super::dom::{self, el, El};
 use super::super::{format, persist, use_app, AppState, Route};
 use super::import::{open_as_new, ImportState, Preview};
 use super::link::{LinkState, SharedLink};
-use crate::model::{Phase, Plan};
+use crate::model::{count, Phase, Plan};
 use crate::schema::Imported;
 
 /// Stores the link's plan: as a new plan, or, when a plan with the same
@@ -85,8 +85,8 @@ pub fn SharedPlanPage() -> impl IntoView {
                         <dt>"Løsning"</dt><dd>{plan.solution.name().to_string()}</dd>
                         <dt>"Plannavn"</dt><dd>{plan.title()}</dd>
                         <dt>"Go-live"</dt><dd>{format::date(plan.go_live)}</dd>
-                        <dt>"Aktiviteter"</dt><dd>{format!("{} ({} færdige)", plan.activities.len(), done)}</dd>
-                        <dt>"Gevinster"</dt><dd>{format!("{} gevinstprofiler", plan.benefits.len())}</dd>
+                        <dt>"Aktiviteter"</dt><dd>{format!("{} ({})", plan.activities.len(), count(done, "færdig", "færdige"))}</dd>
+                        <dt>"Gevinster"</dt><dd>{count(plan.benefits.len(), "gevinstprofil", "gevinstprofiler")}</dd>
                         <dt>"Senest ændret"</dt><dd>{format::timestamp(plan.modified)}</dd>
                     </dl>
                     {dom::region("shared-tables", Box::new(move || table_plan.with_value(tables)), None)}
