@@ -302,8 +302,9 @@ pub fn history_table(plan: &Plan) -> DocTable {
     }
 }
 
-/// The saved reports, newest first, with buttons to compare and delete.
-pub fn saved_table(plan: &Plan) -> DocTable {
+/// The saved reports, newest first, with buttons to delete them and to
+/// compare the report on `until` with those dated on or before it.
+pub fn saved_table(plan: &Plan, until: Option<NaiveDate>) -> DocTable {
     let mut list: Vec<_> = plan.reports.iter().collect();
     sort_small(&mut list, |r| std::cmp::Reverse((r.date, r.modified)));
     DocTable {
@@ -324,10 +325,14 @@ pub fn saved_table(plan: &Plan) -> DocTable {
                     ),
                     text(r.stage.label()),
                     num(r.readiness.map_or("–".to_string(), pct)),
-                    DocCell::Acts(vec![
-                        ("compare", r.id.as_str().to_string(), "Sammenlign med denne"),
-                        ("delete", r.id.as_str().to_string(), "Slet"),
-                    ]),
+                    DocCell::Acts(
+                        until
+                            .filter(|u| r.date <= *u)
+                            .map(|_| ("compare", r.id.as_str().to_string(), "Sammenlign med denne"))
+                            .into_iter()
+                            .chain([("delete", r.id.as_str().to_string(), "Slet")])
+                            .collect(),
+                    ),
                 ],
             })
             .collect(),
@@ -727,5 +732,44 @@ mod tests {
         };
         assert_eq!(label(today).as_deref(), Some("Parathed"));
         assert_eq!(label(d(2026, 10, 1)).as_deref(), Some("Parathed nu"));
+    }
+
+    #[test]
+    fn a_saved_report_dated_after_the_report_is_not_offered_for_comparison() {
+        let setup = PlanSetup {
+            id: PlanId("p".to_string()),
+            municipality: "Vejle".to_string(),
+            solution: Solution::Ky,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        let mut plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        for (id, date) in [("early", d(2026, 10, 1)), ("late", d(2026, 11, 1))] {
+            let snapshot = plan.snapshot(crate::model::ReportId(id.into()), date, Timestamp(0));
+            plan.reports.push(snapshot);
+        }
+        let acts = |until| {
+            saved_table(&plan, until)
+                .rows
+                .into_iter()
+                .map(|r| match r.cells.last() {
+                    Some(DocCell::Acts(a)) => (r.key, a.iter().map(|a| a.0).collect::<Vec<_>>()),
+                    _ => panic!("no buttons in the last cell"),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            acts(Some(d(2026, 10, 15))),
+            vec![
+                ("late".to_string(), vec!["delete"]),
+                ("early".to_string(), vec!["compare", "delete"]),
+            ]
+        );
+        assert_eq!(
+            acts(Some(d(2026, 11, 1)))[0],
+            ("late".to_string(), vec!["compare", "delete"])
+        );
+        assert!(acts(None).iter().all(|(_, a)| a == &vec!["delete"]));
     }
 }

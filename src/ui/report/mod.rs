@@ -154,7 +154,10 @@ pub fn ReportPage() -> impl IntoView {
         _ => {}
     });
     let saved = move || {
-        let t = app.plan.with(|p| p.as_ref().map(doc::saved_table));
+        let until = date.get();
+        let t = app
+            .plan
+            .with(|p| p.as_ref().map(|p| doc::saved_table(p, until)));
         let section =
             el("section").child(el("h2").attr("id", "saved-heading").text("Gemte rapporter"));
         match t {
