@@ -214,9 +214,7 @@ impl Plan {
                 .collect(),
             overdue: list(self.overdue_on(date)),
             blocked: list(self.blocked()),
-            upcoming: list(
-                self.due_within(date + chrono::Duration::days(1), REPORT_PERIOD_DAYS - 1),
-            ),
+            upcoming: list(self.due_after(date, REPORT_PERIOD_DAYS)),
             milestones: self.milestones_after(date),
             changes: previous
                 .filter(|s| s.date <= date)

@@ -525,6 +525,22 @@ fn overdue_due_soon_and_blocked_on_a_date() {
 }
 
 #[test]
+fn a_reports_deadlines_are_those_open_on_its_date_in_the_days_after_it() {
+    let mut p = plan();
+    // a3 (due 20.10) was done the day after the reporting date 15.10: on
+    // that date it was still a deadline ahead.
+    p.activities[2].status = Status::Faerdig;
+    p.activities[2].completed = Some(d(2026, 10, 16));
+    assert_eq!(ids(&p.due_after(day(), 14)), ["a3", "a8"]);
+    assert_eq!(ids(&p.due_after(d(2026, 10, 16), 14)), ["a8", "a9"]);
+    // Due on the reporting date itself is not ahead of it.
+    assert_eq!(ids(&p.due_after(d(2026, 10, 20), 10)), ["a8", "a9"]);
+    let report = p.status_report(day(), None);
+    let upcoming: Vec<&str> = report.upcoming.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(upcoming, ["a3", "a8", "a9"]);
+}
+
+#[test]
 fn progress_per_main_task_compares_done_with_planned_by_the_date() {
     let p = plan();
     let rows = p.task_progress(day());
