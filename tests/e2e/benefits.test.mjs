@@ -155,6 +155,41 @@ test('wrong numbers and dates are refused with Danish messages and nothing is lo
   });
 });
 
+test('Escape saves the number being typed and closes the profile editor; a refused number keeps it open once', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoBenefits(page);
+    // Escape in the new-profile form cancels it.
+    await page.getByRole('button', { name: '+ Ny gevinst' }).click();
+    const form = page.getByRole('form', { name: 'Ny gevinst' });
+    await form.locator('input[name="new-benefit-name"]').press('Escape');
+    await expectCount(page.getByRole('form', { name: 'Ny gevinst' }), 0);
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent), '+ Ny gevinst');
+
+    const row = await createBenefit(page, 'Kortere svartid', 'service');
+    const ed = editor(page);
+    await ed.locator('input[name="baseline"]').fill('12,5');
+    await ed.locator('input[name="baseline"]').press('Escape');
+    await expectCount(ed, 0);
+    await eventually(async () => (await storedPlan(page))?.plan.benefits?.[0]?.baseline, 12.5);
+    // Focus is back on the profile's name in the list.
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.closest('li.benefit-row') ? el.textContent : null;
+    });
+    await eventually(focused, 'Kortere svartid');
+
+    await row.getByRole('button', { name: 'Redigér Kortere svartid' }).click();
+    await ed.locator('input[name="target"]').fill('8.5');
+    await ed.locator('input[name="target"]').press('Escape');
+    await expectText(ed.locator('.commit-field .field-error:not([hidden])'), /brug komma som decimaltegn/);
+    assert.equal(await ed.locator('input[name="target"]').inputValue(), '8.5');
+    await ed.locator('input[name="target"]').press('Escape');
+    await expectCount(ed, 0);
+    assert.equal((await storedPlan(page)).plan.benefits[0].target, null);
+  });
+});
+
 /**
  * The map node shown as e.g. "Forandring: Nye arbejdsgange". A node is named
  * by what it shows: its title, its badge if any, then its column

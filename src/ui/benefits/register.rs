@@ -152,8 +152,9 @@ fn change(
     b: &Benefit,
     name: &str,
     c: Result<BenefitChange, String>,
-) {
+) -> bool {
     let aside = find(root, "aside.benefit-editor");
+    let _ = ui;
     match c {
         Ok(c) => {
             let group = Some(format!("{}:{name}", b.id.as_str()));
@@ -169,20 +170,22 @@ fn change(
             if let (true, Some(a)) = (ok, &aside) {
                 editor::field_error(a, name, "");
             }
+            ok
         }
         Err(message) => {
             if let Some(a) = &aside {
                 editor::field_error(a, name, &message);
             }
+            false
         }
     }
-    let _ = ui;
 }
 
-/// Handles an input or change event of the editor.
-fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed: bool) {
+/// Handles an input or change event of the editor; returns false if the
+/// change was refused.
+fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed: bool) -> bool {
     let (Some((el, name, _)), Some(b)) = (target(ev), current(app, ui)) else {
-        return;
+        return true;
     };
     if name == "link-task" && committed {
         let on = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&el)
@@ -194,7 +197,7 @@ fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed
             &b,
             "tasks",
             Ok(BenefitChange::Tasks(links::toggled(&b.tasks, &el, on))),
-        );
+        )
     } else if name == "link-activity" && committed {
         change(
             app,
@@ -207,11 +210,11 @@ fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed
                 &value(&el),
                 true,
             ))),
-        );
+        )
     } else if editor::COMMITTED.contains(&name.as_str()) == committed {
-        if let Some(c) = editor::change_of(&name, value(&el), &b) {
-            change(app, ui, root, &b, &name, c);
-        }
+        editor::change_of(&name, value(&el), &b).is_none_or(|c| change(app, ui, root, &b, &name, c))
+    } else {
+        true
     }
 }
 
@@ -342,7 +345,9 @@ fn on_submit(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
 fn on_event(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
     match ev.type_().as_str() {
         "click" => on_click(app, ui, root, ev),
-        "input" => on_field(app, ui, root, ev, false),
+        "input" => {
+            on_field(app, ui, root, ev, false);
+        }
         "change" => {
             on_field(app, ui, root, ev, true);
             // The new-profile form shows the explanation of the chosen type.
@@ -358,8 +363,71 @@ fn on_event(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
             }
         }
         "submit" => on_submit(app, ui, root, ev),
+        "keydown" => on_escape(app, ui, root, ev),
         _ => {}
     }
+}
+
+/// Escape in the new-profile form cancels it; in the profile editor it
+/// saves the field being typed in (a number or date commits on change) and
+/// closes the editor, unless that field is refused. Focus goes back to the
+/// button that opened it.
+fn on_escape(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
+    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(ev).map(|k| k.key());
+    if key.as_deref() != Some("Escape") || ev.default_prevented() {
+        return;
+    }
+    let inside = |selector: &str| {
+        ev.target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
+            .and_then(|el| el.closest(selector).ok().flatten())
+            .is_some()
+    };
+    let focus = |selector: &str| {
+        if let Some(el) = find(root, selector) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+        }
+    };
+    if inside("form[data-form=new-benefit]") {
+        ev.prevent_default();
+        if let Some(f) = find(root, "form[data-form=new-benefit]") {
+            flag(&f, "hidden", true);
+        }
+        if let Some(b) = find(root, "[data-act=new-open]") {
+            let _ = b.set_attribute("aria-expanded", "false");
+        }
+        return focus("[data-act=new-open]");
+    }
+    let Some(id) = ui.editing.get_untracked() else {
+        return;
+    };
+    if !inside("aside.benefit-editor") {
+        return;
+    }
+    ev.prevent_default();
+    // A refusal already on screen is not repeated: a second Escape closes
+    // and leaves the text that could not be read.
+    let refusal_shown = find(root, "aside.benefit-editor .field-error:not([hidden])").is_some()
+        || find(root, "aside.benefit-editor .editor-error:not([hidden])").is_some();
+    let committed =
+        target(ev).is_some_and(|(_, name, _)| editor::COMMITTED.contains(&name.as_str()));
+    if committed && !refusal_shown && !on_field(app, ui, root, ev, true) {
+        return;
+    }
+    ui.editing.set(None);
+    // After the list has redrawn: the row is rebuilt when the profile changed.
+    let root = root.clone();
+    set_timeout(
+        move || {
+            if let Some(el) = find(
+                &root,
+                &format!("ul.benefit-list [data-act=open][data-id=\"{id}\"]"),
+            ) {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Shows the checks, summary, rows and editor for `benefits`.
@@ -432,7 +500,7 @@ pub fn ProfilesTab() -> impl IntoView {
             let f = move |ev: &Event| on_event(app, ui, &root, ev);
             listener.set_value(Some(dom::listen(
                 &r,
-                &["click", "input", "change", "submit"],
+                &["click", "input", "change", "submit", "keydown"],
                 Box::new(f),
             )));
         }
