@@ -2,6 +2,7 @@
 //! activities and the edits that change them. No browser dependencies.
 
 mod activity;
+mod clock_ahead;
 mod create;
 mod dates;
 mod edit;
@@ -29,6 +30,7 @@ mod record;
 mod replace;
 
 pub use activity::{Activity, ActivityChange, Origin, Status};
+pub use clock_ahead::{FutureTimes, CLOCK_TOLERANCE_MS};
 pub use create::{
     propose_phase_windows, template_activity_id, CreateError, PlanSetup, MIN_WEEKS_TO_GO_LIVE,
 };

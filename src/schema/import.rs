@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 use super::{parse_timestamp, FORMAT_NAME, FORMAT_VERSION, MAX_DEPTH, MAX_FILE_BYTES};
 use crate::catalog;
 use crate::model::{
-    Activity, ActivityId, MainTask, Origin, Phase, PhaseSet, PhaseWindow, Plan, PlanId, Solution,
-    Status, TaskNo, Timestamp, Tombstone,
+    Activity, ActivityId, FutureTimes, MainTask, Origin, Phase, PhaseSet, PhaseWindow, Plan,
+    PlanId, Solution, Status, TaskNo, Timestamp, Tombstone,
 };
 use crate::model::{Checklist, Stage};
 
@@ -26,6 +26,33 @@ pub struct Imported {
     pub format_version: u32,
     /// When the file was written, if it says.
     pub saved_at: Option<Timestamp>,
+    /// Change times that lay ahead of this computer's clock when the plan
+    /// arrived (see [`Imported::arrived`]).
+    pub clock_ahead: FutureTimes,
+}
+
+impl Imported {
+    /// The plan as it arrives here at `now` from another computer (a file,
+    /// a link): change times ahead of `now` are set back to it, and
+    /// counted, so that a sender's clock running ahead does not make their
+    /// records win every later merge.
+    pub fn arrived(mut self, now: Timestamp) -> Imported {
+        self.clock_ahead = self.plan.settle_future_times(now);
+        self
+    }
+
+    /// A note for the user, in Danish, when change times were set back.
+    pub fn clock_note(&self) -> Option<String> {
+        let FutureTimes { count, latest } = self.clock_ahead;
+        let latest = latest?.local_date()?;
+        (count > 0).then(|| {
+            format!(
+                "{} i filen lå ude i fremtiden (senest {}): afsenderens ur gik nok forkert. De er sat til nu.",
+                crate::model::count(count, "ændringstid", "ændringstider"),
+                crate::model::danish_date(latest)
+            )
+        })
+    }
 }
 
 /// Why a file could not be read. `Display` gives a Danish message that says
@@ -177,6 +204,7 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         plan,
         format_version: version,
         saved_at,
+        clock_ahead: FutureTimes::default(),
     })
 }
 

@@ -1208,3 +1208,79 @@ fn arbitrary_other_solution_names_with_known_codes_read_as_known() {
     v["plan"]["solution"] = json!(" ky ");
     assert_eq!(parse_value(&v).unwrap().plan.solution, Solution::Ky);
 }
+
+// ------------------------------------------------------ clocks running ahead
+
+/// Every change time the file format writes, in milliseconds: RFC 3339
+/// strings, and whole numbers of milliseconds from 2001 on.
+fn times_in(v: &Value, out: &mut Vec<i64>) {
+    match v {
+        Value::String(s) => out.extend(crate::model::parse_rfc3339_millis(s)),
+        Value::Number(n) => out.extend(n.as_i64().filter(|n| *n >= 1_000_000_000_000)),
+        Value::Array(items) => items.iter().for_each(|i| times_in(i, out)),
+        Value::Object(fields) => fields.values().for_each(|f| times_in(f, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_plan_from_a_clock_running_ahead_has_every_change_time_set_back() {
+    let now = Timestamp(1_796_115_600_000); // 01.12.2026
+    let ahead = Timestamp(1_906_534_800_000); // 01.06.2030
+    let today = NaiveDate::from_ymd_opt(2030, 6, 1).unwrap();
+    let mut plan = catalog::build_example("aabakke-ky", PlanId("p".into()), ahead, today)
+        .expect("the example builds");
+    plan.apply(Edit::RemoveActivity(id("t01-01")), ahead)
+        .unwrap();
+    let file: Value = serde_json::from_str(&to_json(&plan, SAVED)).unwrap();
+    let mut before = Vec::new();
+    times_in(&file["plan"], &mut before);
+    let limit = now.0 + crate::model::CLOCK_TOLERANCE_MS;
+    let wrong = before.iter().filter(|t| **t > limit).count();
+    assert!(
+        wrong > 200,
+        "the example has records of every kind: {wrong}"
+    );
+
+    let found = plan.settle_future_times(now);
+    assert_eq!(
+        found.count, wrong,
+        "every change time in the file is settled"
+    );
+    assert_eq!(found.latest, before.iter().copied().max().map(Timestamp));
+    let file: Value = serde_json::from_str(&to_json(&plan, SAVED)).unwrap();
+    let mut after = Vec::new();
+    times_in(&file["plan"], &mut after);
+    assert!(after.iter().all(|t| *t <= limit));
+    assert_eq!(after.len(), before.len());
+
+    // The same plan read from a file says so when it arrives.
+    let mut sent = catalog::build_example("aabakke-ky", PlanId("p".into()), ahead, today).unwrap();
+    sent.apply(Edit::RemoveActivity(id("t01-01")), ahead)
+        .unwrap();
+    let arrived = parse(&to_json(&sent, SAVED)).unwrap().arrived(now);
+    assert_eq!(arrived.plan, plan);
+    assert_eq!(
+        arrived.clock_note().as_deref(),
+        Some(
+            format!(
+                "{wrong} ændringstider i filen lå ude i fremtiden (senest 01.06.2030): afsenderens ur gik nok forkert. De er sat til nu."
+            )
+            .as_str()
+        )
+    );
+    assert_eq!(
+        parse(&to_json(&plan, SAVED))
+            .unwrap()
+            .arrived(now)
+            .clock_note(),
+        None
+    );
+
+    // Times within the tolerance, and in the past, are kept.
+    let mut own = template_plan();
+    own.modified = Timestamp(now.0 + 60_000);
+    let kept = own.clone();
+    assert_eq!(own.settle_future_times(now).count, 0);
+    assert_eq!(own, kept);
+}

@@ -602,6 +602,37 @@ test('preview shows what the file holds; "Åbn som en ny plan" adds a second pla
   });
 });
 
+test('a file from a computer whose clock runs ahead: the preview says so, and its change times are set to now', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page, { municipality: 'Vejle', solution: 'KY' });
+    const file = await exportPlan(page);
+    const json = structuredClone(file.json);
+    const id = json.plan.activities[0].id;
+    json.plan.activities[0].title = 'Rettet hos kollegaen';
+    json.plan.activities[0].modified = '2090-01-01T08:00:00.000Z';
+    json.plan.modified = '2090-01-01T08:00:00.000Z';
+    await chooseFile(page, { name: 'kollega.implan.json', text: JSON.stringify(json) });
+    const dialog = previewDialog(page);
+    await expectText(dialog.locator('.clock-note'),
+      '2 ændringstider i filen lå ude i fremtiden (senest 01.01.2090): afsenderens ur gik nok forkert. De er sat til nu.');
+    await page.screenshot({ path: '/tmp/e2e-share-clock-ahead.png' });
+    await dialog.getByRole('radio', { name: CHOICES.merge }).check();
+    await dialog.getByRole('button', { name: 'Importér', exact: true }).click();
+    await expectCount(dialog, 0);
+    const stored = await storedWhen(page, (p) => activity(p, id).title === 'Rettet hos kollegaen');
+    const soon = Date.now() + 10 * 60 * 1000;
+    assert.ok(Date.parse(activity(stored, id).modified) <= soon, activity(stored, id).modified);
+    assert.ok(Date.parse(stored.plan.modified) <= soon, stored.plan.modified);
+    // Mine planer does not say the plan was changed in 2090.
+    await gotoPlans(page);
+    assert.doesNotMatch(await page.locator('li.plan-row').first().textContent(), /2090/);
+    // A file whose times are right gets no such note.
+    await chooseFile(page, file);
+    await previewDialog(page).waitFor();
+    await expectCount(previewDialog(page).locator('.clock-note'), 0);
+  });
+});
+
 test('"Erstat den åbne plan" replaces the open plan; the snapshot restores it', async () => {
   let odense;
   await withApp(env, async ({ page }) => {

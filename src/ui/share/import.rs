@@ -60,7 +60,7 @@ impl ImportState {
                 Ok(text) => match super::super::timed("implan-import", || schema::parse(&text)) {
                     Ok(imported) => self.preview.set(Some(Preview {
                         file_name: name,
-                        imported,
+                        imported: imported.arrived(clock::now()),
                     })),
                     Err(e) => self.error.set(Some((name, e.to_string()))),
                 },
@@ -264,6 +264,7 @@ pub fn ImportDialog() -> impl IntoView {
                         <dt>"Senest ændret"</dt><dd>{format::timestamp(plan.modified)}</dd>
                         <dt>"Formatversion"</dt><dd>{p.imported.format_version}</dd>
                     </dl>
+                    {p.imported.clock_note().map(|note| view! { <p class="note clock-note">{note}</p> })}
                     <fieldset>
                         <legend>"Hvad skal der ske?"</legend>
                         {radio("new", "Åbn som en ny plan (den åbne plan ændres ikke)".into(), true)}

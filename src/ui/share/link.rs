@@ -67,7 +67,9 @@ pub async fn read_link(payload: &str) -> Result<Imported, LinkError> {
         }));
     }
     let text = String::from_utf8(bytes).map_err(|_| LinkError::NotText)?;
-    schema::parse(&text).map_err(LinkError::Import)
+    schema::parse(&text)
+        .map(|imported| imported.arrived(super::super::clock::now()))
+        .map_err(LinkError::Import)
 }
 
 /// What a plan link in the address led to.

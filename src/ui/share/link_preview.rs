@@ -63,6 +63,7 @@ pub fn SharedPlanPage() -> impl IntoView {
         .into_any(),
         Some(SharedLink::Ready(imported)) => {
             let plan = imported.plan.clone();
+            let clock_note = imported.clock_note();
             let imported = StoredValue::new(*imported);
             let keep = move |_| {
                 links.shared.set(None);
@@ -76,6 +77,7 @@ pub fn SharedPlanPage() -> impl IntoView {
                     <p class="readonly-note">
                         "Skrivebeskyttet forhåndsvisning: planen er ikke gemt i denne browser, og intet kan ændres her. Vælg «Gem som min plan» for at arbejde videre med den."
                     </p>
+                    {clock_note.map(|note| view! { <p class="note clock-note">{note}</p> })}
                     <div class="button-row">
                         <button type="button" class="primary" on:click=keep>"Gem som min plan"</button>
                         <button type="button" on:click=close>"Luk uden at gemme"</button>
