@@ -652,6 +652,19 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
     }
 
+    /// A Vejle KY plan from the template, F1 from 01.09.2026.
+    fn vejle() -> Plan {
+        let setup = PlanSetup {
+            id: PlanId("p".to_string()),
+            municipality: "Vejle".to_string(),
+            solution: Solution::Ky,
+            go_live: d(2027, 3, 1),
+            f1_start: d(2026, 9, 1),
+            phases: None,
+        };
+        Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap()
+    }
+
     fn blocked(plan: &Plan, date: NaiveDate, today: NaiveDate) -> DocSection {
         let doc = build(plan, &plan.status_report(date, None), today);
         doc.sections
@@ -662,15 +675,7 @@ mod tests {
 
     #[test]
     fn blocked_on_a_past_date_is_labelled_as_todays_status() {
-        let setup = PlanSetup {
-            id: PlanId("p".to_string()),
-            municipality: "Vejle".to_string(),
-            solution: Solution::Ky,
-            go_live: d(2027, 3, 1),
-            f1_start: d(2026, 9, 1),
-            phases: None,
-        };
-        let mut plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        let mut plan = vejle();
         plan.activities[0].status = Status::Blokeret;
         let today = d(2026, 10, 15);
         let now = blocked(&plan, today, today);
@@ -688,15 +693,7 @@ mod tests {
 
     #[test]
     fn the_benefit_lead_counts_one_profile_in_the_singular() {
-        let setup = PlanSetup {
-            id: PlanId("p".to_string()),
-            municipality: "Vejle".to_string(),
-            solution: Solution::Ky,
-            go_live: d(2027, 3, 1),
-            f1_start: d(2026, 9, 1),
-            phases: None,
-        };
-        let mut plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        let mut plan = vejle();
         plan.benefits.push(Benefit::new(
             crate::model::BenefitId("g".into()),
             "Kortere svartid",
@@ -713,15 +710,7 @@ mod tests {
 
     #[test]
     fn readiness_on_a_past_date_is_labelled_as_todays_answers() {
-        let setup = PlanSetup {
-            id: PlanId("p".to_string()),
-            municipality: "Vejle".to_string(),
-            solution: Solution::Ky,
-            go_live: d(2027, 3, 1),
-            f1_start: d(2026, 9, 1),
-            phases: None,
-        };
-        let plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        let plan = vejle();
         let today = d(2026, 10, 15);
         let label = |date| {
             let doc = build(&plan, &plan.status_report(date, None), today);
@@ -736,15 +725,7 @@ mod tests {
 
     #[test]
     fn a_saved_report_dated_after_the_report_is_not_offered_for_comparison() {
-        let setup = PlanSetup {
-            id: PlanId("p".to_string()),
-            municipality: "Vejle".to_string(),
-            solution: Solution::Ky,
-            go_live: d(2027, 3, 1),
-            f1_start: d(2026, 9, 1),
-            phases: None,
-        };
-        let mut plan = Plan::from_template(setup, Timestamp(1_767_225_600_000)).unwrap();
+        let mut plan = vejle();
         for (id, date) in [("early", d(2026, 10, 1)), ("late", d(2026, 11, 1))] {
             let snapshot = plan.snapshot(crate::model::ReportId(id.into()), date, Timestamp(0));
             plan.reports.push(snapshot);
