@@ -1,0 +1,167 @@
+// The visual WCAG 2.1 AA criteria that axe-core does not check, on the
+// example plan: 1.4.10 Reflow (at 320 CSS px wide, i.e. 1280 px at 400 %
+// zoom, no page scrolls sideways; wide graphics and data tables scroll in a
+// box of their own).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startEnv, withApp, reload, planKeys, expectCount, gotoActivities, openEditor, eventually,
+} from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.stop();
+});
+
+const nav = (page) => page.getByRole('navigation', { name: 'Hovedmenu' });
+
+async function goto(page, name, heading = name) {
+  await nav(page).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+}
+
+/** Opens a copy of the built-in example plan Åbakke. */
+async function openExample(page) {
+  await goto(page, 'Eksempler');
+  await page.locator('li.example-card[data-example="aabakke-ky"]').getByRole('button', { name: 'Åbn kopi' }).click();
+  await page.locator('table.matrix').waitFor();
+}
+
+/**
+ * What sticks out past the right edge of the window as the page is now: the
+ * page's own sideways scroll, and any element (also in fixed layers such as
+ * the toast and dialogs) beyond the edge that is not inside a box that
+ * scrolls or clips on its own.
+ */
+function sideways(page) {
+  return page.evaluate(() => {
+    const se = document.scrollingElement;
+    const width = se.clientWidth;
+    const out = [];
+    if (se.scrollWidth > width) out.push(`the page is ${se.scrollWidth} px wide`);
+    const boxed = (el) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= width + 1 || boxed(el)) continue;
+      if (getComputedStyle(el).visibility === 'hidden') continue;
+      out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ends at ${Math.round(r.right)} px`);
+      if (out.length > 6) break;
+    }
+    return out;
+  });
+}
+
+async function expectReflows(page, where) {
+  await page.waitForTimeout(50);
+  const found = await sideways(page);
+  assert.deepEqual(found, [], `${where} at 320 px: ${found.join('; ')}`);
+}
+
+test('at 320 px wide (400 % zoom) no page scrolls sideways', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectReflows(page, 'Ny plan (with its phase dates)');
+    await goto(page, 'Eksempler');
+    await expectReflows(page, 'Eksempler');
+    await openExample(page);
+    await expectReflows(page, 'Overblik with the toast');
+    await gotoActivities(page);
+    const id = await page.locator('li.activity-row').first().getAttribute('data-id');
+    await openEditor(page, id);
+    await expectReflows(page, 'Aktiviteter with the editor open');
+    await page.locator('li.activity-row').nth(2).locator('button.delete').click();
+    await page.locator('.toast-area .toast').getByRole('button', { name: 'Fortryd' }).waitFor();
+    await expectReflows(page, 'the toast with a long title and Fortryd');
+    await goto(page, 'Tidslinje', /Tidslinje/);
+    await page.locator('g.tl-bar').first().waitFor();
+    await expectReflows(page, 'Tidslinje');
+    await goto(page, 'Opfølgning');
+    await expectReflows(page, 'Opfølgning');
+    await goto(page, 'Statusrapport');
+    await expectReflows(page, 'Statusrapport');
+    await goto(page, 'Gevinster');
+    await expectReflows(page, 'Gevinster');
+    await page.locator('.benefit-name').first().click();
+    await page.locator('aside.benefit-editor').waitFor();
+    await expectReflows(page, 'Gevinster with a profile open');
+    await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
+    await page.locator('.map-canvas svg').first().waitFor();
+    await expectReflows(page, 'Gevinstdiagram');
+    await goto(page, 'Indstillinger');
+    await expectReflows(page, 'Indstillinger');
+    await goto(page, 'Mine planer');
+    await expectReflows(page, 'Mine planer');
+
+    // The import preview of the open plan's own file.
+    const file = await page.evaluate(() => localStorage.getItem('implan.plan.' + localStorage.getItem('implan.current')));
+    await page.getByLabel('Importér plan fra fil …').setInputFiles({
+      name: 'aabakke-ky.implan.json', mimeType: 'application/json', buffer: Buffer.from(file, 'utf8'),
+    });
+    await page.getByRole('dialog', { name: 'Importér plan' }).waitFor();
+    await expectReflows(page, 'the import preview');
+    await page.keyboard.press('Escape');
+
+    // The banner for saved data that cannot be read.
+    const [key] = await planKeys(page);
+    await page.evaluate((k) => localStorage.setItem(k, '{"format":"implan-plan", broken'), key);
+    await reload(page);
+    await page.locator('.corrupt-banner').waitFor();
+    await expectReflows(page, 'the corrupt-data banner');
+  });
+});
+
+test('at 320 px a presentation slide reads without sideways scrolling', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.locator('.help-menu summary').click();
+    await page.getByRole('button', { name: 'Præsentationstilstand' }).click();
+    await page.locator('.presentation').waitFor();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const slide = await page.locator('.presentation .slide').evaluate((s) => ({ scroll: s.scrollWidth, box: s.clientWidth }));
+    assert.ok(slide.scroll <= slide.box, `the phase slide is ${slide.scroll} px wide in a ${slide.box} px window`);
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.presentation'), 0);
+  });
+});
+
+/** The middle of the part of the bar of `bar` that shows in the chart's box, near its right edge. */
+async function visiblePointOf(page, bar) {
+  await bar.evaluate((b) => b.scrollIntoView({ block: 'center', inline: 'end' }));
+  const r = await bar.locator('rect.tl-bar-rect').boundingBox();
+  const box = await page.locator('.tl-scroll').boundingBox();
+  return { x: Math.min(r.x + r.width, box.x + box.width - 20) - 6, y: r.y + r.height / 2 };
+}
+
+test('at 320 px the timeline shows its bars beside the row labels', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await openExample(page);
+    await goto(page, 'Tidslinje', /Tidslinje/);
+    const bars = page.locator('g.tl-bar');
+    await bars.first().waitFor();
+    for (const i of [0, 3]) {
+      const at = await visiblePointOf(page, bars.nth(i));
+      const hit = await page.evaluate(({ x, y }) => {
+        const el = document.elementFromPoint(x, y);
+        return el?.closest('g.tl-bar') ? 'bar' : `${el?.tagName}.${el?.getAttribute('class')}`;
+      }, at);
+      assert.equal(hit, 'bar', `bar ${i} scrolled into the chart is visible, not under the labels`);
+    }
+    // Its tooltip shows inside the chart's box.
+    const at = await visiblePointOf(page, bars.nth(3));
+    await page.mouse.move(at.x, at.y);
+    const tip = page.locator('.tl-tooltip');
+    await eventually(() => tip.getAttribute('hidden'), null);
+    const [t, box] = [await tip.boundingBox(), await page.locator('.tl-scroll').boundingBox()];
+    assert.ok(t.x >= box.x - 1 && t.x + t.width <= box.x + box.width + 1, `the tooltip ${JSON.stringify(t)} is inside the chart ${JSON.stringify(box)}`);
+  });
+});
