@@ -1,7 +1,8 @@
 // The visual WCAG 2.1 AA criteria that axe-core does not check, on the
 // example plan: 1.4.10 Reflow (at 320 CSS px wide, i.e. 1280 px at 400 %
 // zoom, no page scrolls sideways; wide graphics and data tables scroll in a
-// box of their own).
+// box of their own) and 1.4.13 Content on hover or focus (the timeline's
+// tooltip can be hovered and dismissed with Escape).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -163,5 +164,37 @@ test('at 320 px the timeline shows its bars beside the row labels', async () => 
     await eventually(() => tip.getAttribute('hidden'), null);
     const [t, box] = [await tip.boundingBox(), await page.locator('.tl-scroll').boundingBox()];
     assert.ok(t.x >= box.x - 1 && t.x + t.width <= box.x + box.width + 1, `the tooltip ${JSON.stringify(t)} is inside the chart ${JSON.stringify(box)}`);
+  });
+});
+
+test('the timeline tooltip stays while the pointer moves onto it, and Escape hides it', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await goto(page, 'Tidslinje', /Tidslinje/);
+    const bar = page.locator('g.tl-bar').nth(3);
+    await bar.waitFor();
+    const at = await visiblePointOf(page, bar);
+    await page.mouse.move(at.x, at.y);
+    const tip = page.locator('.tl-tooltip');
+    await eventually(() => tip.getAttribute('hidden'), null);
+    const title = await tip.locator('strong').textContent();
+    // Along the bar to above the tooltip, down onto it and across its text.
+    const t = await tip.boundingBox();
+    await page.mouse.move(t.x + 12, at.y, { steps: 6 });
+    await page.mouse.move(t.x + 12, t.y + 4, { steps: 6 });
+    await page.mouse.move(t.x + t.width / 2, t.y + t.height - 4, { steps: 6 });
+    await page.waitForTimeout(100);
+    assert.equal(await tip.getAttribute('hidden'), null, 'the tooltip stays while the pointer is on it');
+    assert.equal(await tip.locator('strong').textContent(), title);
+    // Escape hides it without moving the pointer; nothing else happens.
+    await page.keyboard.press('Escape');
+    await eventually(() => tip.getAttribute('hidden'), '');
+    await page.waitForTimeout(100);
+    assert.equal(await tip.getAttribute('hidden'), '', 'it stays hidden until another bar is hovered');
+    // Focus shows it again, and Escape hides it again.
+    await bar.focus();
+    await eventually(() => tip.getAttribute('hidden'), null);
+    await page.keyboard.press('Escape');
+    await eventually(() => tip.getAttribute('hidden'), '');
   });
 });

@@ -162,6 +162,11 @@ pub(super) fn build(app: AppState, tl: Tl, scroller: &web_sys::HtmlElement) -> C
             Box::new(move |ev| bar::key_down(app, tl, ev.unchecked_into())),
         ),
         Listener::new(target, "click", Box::new(move |ev| click(app, tl, ev))),
+        Listener::new(
+            window().as_ref(),
+            "keydown",
+            Box::new(move |ev| bar::dismiss_tooltip(tl, ev.unchecked_into())),
+        ),
     ];
     Chart {
         grid,
