@@ -1,8 +1,10 @@
 // The visual WCAG 2.1 AA criteria that axe-core does not check, on the
 // example plan: 1.4.10 Reflow (at 320 CSS px wide, i.e. 1280 px at 400 %
 // zoom, no page scrolls sideways; wide graphics and data tables scroll in a
-// box of their own) and 1.4.13 Content on hover or focus (the timeline's
-// tooltip can be hovered and dismissed with Escape).
+// box of their own), 1.4.11 Non-text contrast (field borders, timeline bars
+// and their focus ring, benefit-map nodes and arrows at 3:1) and 1.4.13
+// Content on hover or focus (the timeline's tooltip can be hovered and
+// dismissed with Escape).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -196,5 +198,71 @@ test('the timeline tooltip stays while the pointer moves onto it, and Escape hid
     await eventually(() => tip.getAttribute('hidden'), null);
     await page.keyboard.press('Escape');
     await eventually(() => tip.getAttribute('hidden'), '');
+  });
+});
+
+/** Contrast ratio of two CSS colours (rgb(), rgba() over white, or #rrggbb). */
+function contrastFn() {
+  return `(a, b) => {
+    const parse = (c) => {
+      c = c.trim();
+      if (c.startsWith('#')) return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)).concat(1);
+      const n = c.match(/[\\d.]+/g).map(Number);
+      return [n[0], n[1], n[2], n[3] ?? 1];
+    };
+    const over = ([r, g, b, al]) => [r, g, b].map((v) => v * al + 255 * (1 - al));
+    const lum = (c) => {
+      const [r, g, b] = over(parse(c)).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  }`;
+}
+
+test('fields, timeline bars, their focus ring and the benefit map have 3:1 non-text contrast', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.evaluate(`window.contrast = ${contrastFn()}`);
+    await openExample(page);
+    await gotoActivities(page);
+    const low = [];
+    const fields = await page.evaluate(() => [...document.querySelectorAll('.filters input, .filters select')].map((el) => [el.name || el.type, getComputedStyle(el).borderTopColor]));
+    for (const [name, border] of fields) {
+      const r = await page.evaluate(([c]) => window.contrast(c, '#ffffff'), [border]);
+      if (r < 3) low.push(`field ${name} border ${border}: ${r.toFixed(2)}`);
+    }
+
+    await goto(page, 'Tidslinje', /Tidslinje/);
+    await page.locator('g.tl-bar').first().waitFor();
+    // Every status colour (the bars and the legend use the same ones)
+    // against the white rows, and the focus ring against each bar.
+    const fills = await page.evaluate(() => [...new Set([...document.querySelectorAll('.tl-legend .tl-swatch-bar')]
+      .map((s) => getComputedStyle(s).getPropertyValue('--c').trim()).filter((c) => c.startsWith('#')))]);
+    assert.equal(fills.length, 5, `the legend lists the status colours: ${fills}`);
+    // Focus by keyboard (↓ goes to the next bar), as the ring shows then.
+    await page.locator('g.tl-bar').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => page.evaluate(() => document.activeElement.matches('g.tl-bar:focus-visible')), true);
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('rect.tl-bar-rect')).stroke);
+    for (const fill of fills) {
+      const [onRow, ringOnBar] = await page.evaluate(([f, s]) => [window.contrast(f, '#ffffff'), window.contrast(s, f)], [fill, ring]);
+      if (onRow < 3) low.push(`bar colour ${fill} on a white row: ${onRow.toFixed(2)}`);
+      if (ringOnBar < 3) low.push(`focus ring ${ring} on a ${fill} bar: ${ringOnBar.toFixed(2)}`);
+    }
+
+    await goto(page, 'Gevinster');
+    await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
+    await page.locator('.map-canvas svg .gd-node').first().waitFor();
+    const map = await page.evaluate(() => {
+      const band = getComputedStyle(document.querySelector('.map-canvas .gd-band')).fill;
+      const nodes = [...document.querySelectorAll('.map-canvas .gd-node rect')].slice(0, 40).map((r) => getComputedStyle(r).stroke);
+      const arrows = [...document.querySelectorAll('.map-canvas .gd-arrow')].slice(0, 5).map((a) => getComputedStyle(a).stroke);
+      return { band, nodes: [...new Set(nodes)], arrows: [...new Set(arrows)] };
+    });
+    for (const c of [...map.nodes, ...map.arrows]) {
+      const r = await page.evaluate(([a, b]) => window.contrast(a, b), [c, map.band]);
+      if (r < 3) low.push(`benefit map stroke ${c} on ${map.band}: ${r.toFixed(2)}`);
+    }
+    assert.deepEqual(low, [], `below 3:1:\n  ${low.join('\n  ')}`);
   });
 });
