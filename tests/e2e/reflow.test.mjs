@@ -1,10 +1,10 @@
 // The visual WCAG 2.1 AA criteria that axe-core does not check, on the
 // example plan: 1.4.10 Reflow (at 320 CSS px wide, i.e. 1280 px at 400 %
 // zoom, no page scrolls sideways; wide graphics and data tables scroll in a
-// box of their own), 1.4.11 Non-text contrast (field borders, timeline bars
-// and their focus ring, benefit-map nodes and arrows at 3:1) and 1.4.13
-// Content on hover or focus (the timeline's tooltip can be hovered and
-// dismissed with Escape).
+// box of their own), 1.4.11 Non-text contrast (field borders, the matrix's
+// hatching of inactive cells, timeline bars and their focus ring,
+// benefit-map nodes and arrows at 3:1) and 1.4.13 Content on hover or
+// focus (the timeline's tooltip can be hovered and dismissed with Escape).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -220,16 +220,27 @@ function contrastFn() {
   }`;
 }
 
-test('fields, timeline bars, their focus ring and the benefit map have 3:1 non-text contrast', async () => {
+test('fields, inactive matrix cells, timeline bars, their focus ring and the benefit map have 3:1 non-text contrast', async () => {
   await withApp(env, async ({ page }) => {
     await page.evaluate(`window.contrast = ${contrastFn()}`);
     await openExample(page);
-    await gotoActivities(page);
     const low = [];
+    // Overblik's inactive cells: the hatching's darkest line against the
+    // white cells beside them.
+    const hatch = await page.locator('.matrix td.inactive').first().evaluate((td) => getComputedStyle(td).backgroundImage.match(/rgba?\([^)]*\)/g));
+    const best = Math.max(...await Promise.all(hatch.map((c) => page.evaluate(([a]) => window.contrast(a, '#ffffff'), [c]))));
+    if (best < 3) low.push(`inactive matrix cell hatching ${hatch.join(' ')} on white: ${best.toFixed(2)}`);
+
+    await gotoActivities(page);
     const fields = await page.evaluate(() => [...document.querySelectorAll('.filters input, .filters select')].map((el) => [el.name || el.type, getComputedStyle(el).borderTopColor]));
+    // Against the white field and the grey panels some fields sit on
+    // (measurement form, phase decision).
+    const panel = '#f6f8fa';
     for (const [name, border] of fields) {
-      const r = await page.evaluate(([c]) => window.contrast(c, '#ffffff'), [border]);
-      if (r < 3) low.push(`field ${name} border ${border}: ${r.toFixed(2)}`);
+      for (const bg of ['#ffffff', panel]) {
+        const r = await page.evaluate(([c, b]) => window.contrast(c, b), [border, bg]);
+        if (r < 3) low.push(`field ${name} border ${border} on ${bg}: ${r.toFixed(2)}`);
+      }
     }
 
     await goto(page, 'Tidslinje', /Tidslinje/);
