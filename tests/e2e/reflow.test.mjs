@@ -66,7 +66,7 @@ function sideways(page) {
 async function expectReflows(page, where) {
   await page.waitForTimeout(50);
   const found = await sideways(page);
-  assert.deepEqual(found, [], `${where} at 320 px: ${found.join('; ')}`);
+  assert.deepEqual(found, [], `${where}: ${found.join('; ')}`);
 }
 
 test('at 320 px wide (400 % zoom) no page scrolls sideways', async () => {
@@ -275,5 +275,29 @@ test('fields, inactive matrix cells, timeline bars, their focus ring and the ben
       if (r < 3) low.push(`benefit map stroke ${c} on ${map.band}: ${r.toFixed(2)}`);
     }
     assert.deepEqual(low, [], `below 3:1:\n  ${low.join('\n  ')}`);
+  });
+});
+
+test('on a 1280 x 720 projector at 150 % zoom the editors open beside their lists', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.setViewportSize({ width: 853, height: 480 });
+    await openExample(page);
+    await gotoActivities(page);
+    const row = page.locator('li.activity-row').nth(5);
+    await openEditor(page, await row.getAttribute('data-id'));
+    const beside = async (list, editor) => {
+      const [l, e] = [await list.boundingBox(), await editor.boundingBox()];
+      return e.x >= l.x + l.width - 1 && e.y < l.y + l.height;
+    };
+    assert.ok(await beside(row, page.locator('aside.editor')), 'the activity editor is beside the list, not under its 142 rows');
+    assert.ok(await row.isVisible());
+    await expectReflows(page, 'Aktiviteter with the editor at 853 px');
+
+    await goto(page, 'Gevinster');
+    const profile = page.locator('.benefit-row').first();
+    await profile.locator('.benefit-name').click();
+    await page.locator('aside.benefit-editor').waitFor();
+    assert.ok(await beside(profile, page.locator('aside.benefit-editor')), 'the profile editor is beside the register');
+    await expectReflows(page, 'Gevinster with the editor at 853 px');
   });
 });
