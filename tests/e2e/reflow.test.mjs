@@ -301,3 +301,24 @@ test('on a 1280 x 720 projector at 150 % zoom the editors open beside their list
     await expectReflows(page, 'Gevinster with the editor at 853 px');
   });
 });
+
+test("the browser's own text size is followed, and forms grow with it (WCAG 1.4.4)", async () => {
+  await withApp(env, async ({ page, context }) => {
+    // A user who set the browser's text size to 200 % (32 px) without
+    // zooming the page.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+    await reload(page);
+    const form = page.locator('form.new-plan-form');
+    await form.waitFor();
+    const facts = await page.evaluate(() => {
+      const form = document.querySelector('form.new-plan-form').getBoundingClientRect();
+      const out = [...document.querySelectorAll('form.new-plan-form input, form.new-plan-form table')]
+        .map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.right > form.right + 1).length;
+      return { text: getComputedStyle(document.querySelector('main p')).fontSize, page: document.scrollingElement.scrollWidth, out };
+    });
+    assert.equal(facts.text, '32px', 'the text follows the browser setting');
+    assert.equal(facts.out, 0, 'no field or table of Ny plan sticks out of the form');
+    assert.ok(facts.page <= 1280, `no sideways scrolling: ${facts.page} px`);
+  });
+});
