@@ -322,3 +322,23 @@ test("the browser's own text size is followed, and forms grow with it (WCAG 1.4.
     assert.ok(facts.page <= 1280, `no sideways scrolling: ${facts.page} px`);
   });
 });
+
+/** The text spacing of WCAG 1.4.12, as a user's style sheet sets it. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }
+p { margin-bottom: 2em !important; }`;
+
+test('at 320 px with the text spacing of WCAG 1.4.12 no page scrolls sideways', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await expectReflows(page, 'Ny plan with text spacing');
+    await openExample(page);
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await goto(page, 'Statusrapport');
+    await expectReflows(page, 'Statusrapport with text spacing');
+    await goto(page, 'Gevinster');
+    await expectReflows(page, 'Gevinster with text spacing');
+    await goto(page, 'Aktiviteter');
+    await expectReflows(page, 'Aktiviteter with text spacing');
+  });
+});
