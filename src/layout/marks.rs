@@ -23,7 +23,7 @@ pub fn status_color(status: Status) -> &'static str {
         Status::IGang => "#1f6feb",
         Status::Faerdig => "#1a7f37",
         Status::Blokeret => "#cf222e",
-        Status::Udgaar => "#c8bfd9",
+        Status::Udgaar => "#8a77b5",
     }
 }
 

@@ -66,7 +66,20 @@ pub fn table(parent: El, t: &DocTable) -> El {
         }
         body = body.child(row);
     }
-    parent.child(table.child(el("thead").child(head)).child(body))
+    let table = table.child(el("thead").child(head)).child(body);
+    parent.child(scroll_box(table, t.caption.as_deref().unwrap_or("Tabel")))
+}
+
+/// A wide table in a box of its own that scrolls sideways on a narrow
+/// screen (320 px, or 400 % zoom), so the page itself does not: focusable,
+/// so the box can be scrolled by keyboard, and named after the table.
+pub fn scroll_box(table: El, name: &str) -> El {
+    el("div")
+        .cls("table-scroll")
+        .attr("role", "region")
+        .attr("aria-label", name)
+        .attr("tabindex", "0")
+        .child(table)
 }
 
 fn cell(c: &DocCell) -> El {

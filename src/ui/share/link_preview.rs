@@ -134,9 +134,9 @@ fn tables(plan: &Plan) -> El {
     );
     el("div").children(vec![
         el("h2").text("Faser"),
-        phases,
+        crate::ui::report::view::scroll_box(phases, "Faser"),
         el("h2").text("Aktiviteter"),
-        activities,
+        crate::ui::report::view::scroll_box(activities, "Aktiviteter"),
     ])
 }
 

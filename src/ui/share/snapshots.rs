@@ -112,6 +112,7 @@ pub fn SnapshotList() -> impl IntoView {
                     return view! { <p>"Ingen øjebliksbilleder endnu."</p> }.into_any();
                 }
                 view! {
+                    <div class="table-scroll">
                     <table class="snapshots">
                         <thead><tr><th scope="col">"Tidspunkt"</th><th scope="col">"Plan"</th><th scope="col">"Anledning"</th><th scope="col"><span class="sr-only">"Handlinger"</span></th></tr></thead>
                         <tbody>
@@ -131,6 +132,7 @@ pub fn SnapshotList() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
         </section>

@@ -65,11 +65,27 @@ fn focus_neighbour(tl: Tl, id: &ActivityId, dir: i32) {
     }
 }
 
-/// Shows the tooltip of the bar holding `target` (or none).
+/// Shows the tooltip of the bar holding `target` (or none). The pointer on
+/// the tooltip itself keeps it, so its text can be read under a magnifier
+/// or selected (WCAG 1.4.13, hoverable).
 pub fn hover(tl: Tl, target: Option<web_sys::EventTarget>) {
+    if dom::closest_with(target.clone(), ".tl-tooltip", "role").is_some() {
+        return;
+    }
     let id = bar_of(target).map(|(_, id)| id);
     if tl.hover.with_untracked(|h| *h != id) {
         tl.hover.set(id);
+    }
+}
+
+/// Escape hides the tooltip without moving the pointer or focus (WCAG
+/// 1.4.13, dismissible); it shows again on the next bar hovered or focused.
+pub fn dismiss_tooltip(tl: Tl, ev: web_sys::KeyboardEvent) {
+    if ev.key() == "Escape"
+        && tl.drag.with_untracked(Option::is_none)
+        && tl.hover.with_untracked(Option::is_some)
+    {
+        tl.hover.set(None);
     }
 }
 

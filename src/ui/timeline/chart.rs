@@ -162,6 +162,11 @@ pub(super) fn build(app: AppState, tl: Tl, scroller: &web_sys::HtmlElement) -> C
             Box::new(move |ev| bar::key_down(app, tl, ev.unchecked_into())),
         ),
         Listener::new(target, "click", Box::new(move |ev| click(app, tl, ev))),
+        Listener::new(
+            window().as_ref(),
+            "keydown",
+            Box::new(move |ev| bar::dismiss_tooltip(tl, ev.unchecked_into())),
+        ),
     ];
     Chart {
         grid,
@@ -635,17 +640,24 @@ pub(super) fn draw_drag(app: AppState, tl: Tl, ui: &mut Ui) {
 const TOOLTIP_W: f64 = 340.0;
 
 /// Left edge of the tooltip under a bar starting at `x`, kept within the
-/// visible part of the chart.
-fn tooltip_left(tl: Tl, x: f64) -> f64 {
-    let left = tl.scroll_left.get_untracked() + LABEL_W;
-    let right = left + tl.view_w.get_untracked() - TOOLTIP_W;
-    (LABEL_W + x).min(right).max(left)
+/// visible part of the chart: right of the labels (`labels_w` wide as
+/// drawn, narrower on a small screen) and inside the box (`box_w` wide);
+/// over the labels when the box is too narrow for both.
+fn tooltip_left(scroll_left: f64, labels_w: f64, box_w: f64, x: f64) -> f64 {
+    let lo = scroll_left + labels_w;
+    let hi = scroll_left + box_w - TOOLTIP_W.min(box_w);
+    (LABEL_W + x).min(hi).max(lo.min(hi))
 }
 
 /// The tooltip of the bar under the pointer or in focus, with the dates it
 /// would get while dragging.
 pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
     let c = &mut ui.chart;
+    let labels_w = c.labels.client_width();
+    let box_w = tl.scroller().map_or_else(
+        || LABEL_W + tl.view_w.get_untracked(),
+        |s| f64::from(s.client_width()),
+    );
     let drag = tl.drag.get();
     let id = drag
         .as_ref()
@@ -673,7 +685,12 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
             Some((
                 format!(
                     "left:{:.0}px;top:{:.0}px",
-                    tooltip_left(tl, rect.x),
+                    tooltip_left(
+                        tl.scroll_left.get_untracked(),
+                        f64::from(labels_w),
+                        box_w,
+                        rect.x
+                    ),
                     tl.head_h() + rect.y + rect.height + 6.0
                 ),
                 [
