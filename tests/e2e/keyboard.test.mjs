@@ -239,3 +239,25 @@ test('Tidslinje: ↓ brings the focused bar into view', async () => {
       (s) => s < before.start, { message: 'Shift+← moved the bar a day earlier' });
   });
 });
+
+test('Opfølgning: deleting a checklist item or resetting its answer keeps focus in the checklist', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Opfølgning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Opfølgning' }).waitFor();
+    const deletes = page.locator('main button.danger', { hasText: 'Slet' });
+    const n = await deletes.count();
+    await press(deletes.first());
+    await expectCount(deletes, n - 1);
+    await expectFocus(page, /^button/, 'focus stays on a button of the checklist');
+    const inMain = () => page.evaluate(() => document.querySelector('main').contains(document.activeElement));
+    assert.ok(await inMain());
+
+    const resets = page.locator('main button', { hasText: 'Nulstil svar' });
+    const r = await resets.count();
+    await press(resets.first());
+    await expectCount(resets, r - 1);
+    await expectFocus(page, /^(button|input)/, 'focus moves on in the checklist');
+    assert.ok(await inMain());
+  });
+});
