@@ -261,7 +261,8 @@ pub fn delete_activity(app: AppState, id: ActivityId) {
             .and_then(|p| p.activity(&id))
             .map(|a| a.title.clone())
     });
-    let neighbours = neighbour_rows(&id);
+    let neighbours =
+        super::focus::neighbours("li.activity-row", id.as_str(), "button.activity-title");
     match app.edit(Edit::RemoveActivity(id.clone())) {
         Ok(inverse) => {
             // The deleted row (or the editor) had focus: the next row takes it.
@@ -276,38 +277,6 @@ pub fn delete_activity(app: AppState, id: ActivityId) {
         }
         Err(e) => app.notify(e.to_string(), None),
     }
-}
-
-/// The title buttons of the rows after and before activity `id`'s row in
-/// the list, nearest first: where focus goes when the row is deleted.
-fn neighbour_rows(id: &ActivityId) -> Vec<super::focus::Target> {
-    use wasm_bindgen::JsCast;
-    let Ok(rows) = document().query_selector_all("li.activity-row") else {
-        return Vec::new();
-    };
-    let rows: Vec<web_sys::Element> = (0..rows.length())
-        .filter_map(|i| rows.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .collect();
-    let Some(at) = rows
-        .iter()
-        .position(|r| r.get_attribute("data-id").as_deref() == Some(id.as_str()))
-    else {
-        return Vec::new();
-    };
-    let after = rows[at + 1..].iter();
-    let before = rows[..at].iter().rev();
-    // By id: deleting a row redraws its group, so its neighbours are new elements.
-    after
-        .chain(before)
-        .filter_map(|r| r.get_attribute("data-id"))
-        .map(|id| {
-            let id = id.replace(['"', '\\'], "");
-            super::focus::Target::Selector(format!(
-                "li.activity-row[data-id=\"{id}\"] button.activity-title"
-            ))
-        })
-        .collect()
 }
 
 /// One row of the list.

@@ -105,3 +105,28 @@ pub fn keep_on(selectors: &[&str]) {
             .collect(),
     );
 }
+
+/// Where focus goes when the row `rows` with `data-id` = `id` is deleted:
+/// the `inner` element of the rows after it, then of those before it,
+/// nearest first. By id, as a deletion may redraw the neighbours too.
+pub fn neighbours(rows: &str, id: &str, inner: &str) -> Vec<Target> {
+    let Ok(list) = document().query_selector_all(rows) else {
+        return Vec::new();
+    };
+    let ids: Vec<String> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|r| r.get_attribute("data-id"))
+        .collect();
+    let Some(at) = ids.iter().position(|i| i == id) else {
+        return Vec::new();
+    };
+    ids[at + 1..]
+        .iter()
+        .chain(ids[..at].iter().rev())
+        .map(|other| {
+            let other = other.replace(['"', '\\'], "");
+            Target::Selector(format!("{rows}[data-id=\"{other}\"] {inner}"))
+        })
+        .collect()
+}

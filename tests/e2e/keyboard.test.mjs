@@ -261,3 +261,17 @@ test('Opfølgning: deleting a checklist item or resetting its answer keeps focus
     assert.ok(await inMain());
   });
 });
+
+test('Gevinster: deleting a profile by keyboard focuses the next profile', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Gevinster' }).click();
+    const rows = page.locator('li.benefit-row');
+    await rows.first().waitFor();
+    const ids = await rows.evaluateAll((lis) => lis.slice(0, 2).map((li) => li.dataset.id));
+    await press(page.locator(`li.benefit-row[data-id="${ids[0]}"] button.delete`));
+    await expectCount(page.locator(`li.benefit-row[data-id="${ids[0]}"]`), 0);
+    await expectFocus(page, /^button\.benefit-name/);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.id), ids[1]);
+  });
+});
