@@ -21,7 +21,8 @@ pub use lanes::{
     Lanes, Rect, Row, RowKey, Summary,
 };
 pub use scale::{
-    dragged, phase_fit, plan_range, print_px_per_day, print_zoom, DragMode, PhaseFit, Scale, Zoom,
+    dragged, phase_fit, plan_range, print_px_per_day, print_zoom, scroll_to_show, DragMode,
+    PhaseFit, Scale, Zoom,
 };
 
 #[cfg(test)]

@@ -255,3 +255,15 @@ pub fn overlapping(plan: &Plan, phase: Phase, window: PhaseWindow) -> Vec<Phase>
         })
         .collect()
 }
+
+/// How much of a bar (or marker) must show for a keyboard user to see it
+/// in focus, in pixels (less for a narrower one).
+const SHOWN_PX: f64 = 24.0;
+
+/// The horizontal scroll position that brings the span `x`..`x + w` into a
+/// viewport `view_w` wide now scrolled to `left`, its start a third into
+/// it; `None` when enough of it already shows.
+pub fn scroll_to_show(x: f64, w: f64, left: f64, view_w: f64) -> Option<f64> {
+    let shown = (x + w).min(left + view_w) - x.max(left);
+    (shown < w.min(SHOWN_PX)).then(|| (x - view_w / 3.0).max(0.0))
+}

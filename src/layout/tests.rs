@@ -31,6 +31,41 @@ fn task(n: u8) -> TaskNo {
 }
 
 #[test]
+fn a_bar_out_of_view_is_scrolled_to_its_start() {
+    // Viewport 900 px wide, scrolled to 1000.
+    assert_eq!(
+        scroll_to_show(1200.0, 100.0, 1000.0, 900.0),
+        None,
+        "in view"
+    );
+    assert_eq!(
+        scroll_to_show(1890.0, 300.0, 1000.0, 900.0),
+        Some(1590.0),
+        "only 10 px show at the right edge"
+    );
+    assert_eq!(
+        scroll_to_show(2500.0, 50.0, 1000.0, 900.0),
+        Some(2200.0),
+        "to the right"
+    );
+    assert_eq!(
+        scroll_to_show(100.0, 50.0, 1000.0, 900.0),
+        Some(0.0),
+        "to the left"
+    );
+    assert_eq!(
+        scroll_to_show(0.0, 3000.0, 1000.0, 900.0),
+        None,
+        "a long bar across the viewport shows"
+    );
+    assert_eq!(
+        scroll_to_show(1890.0, 5.0, 1000.0, 900.0),
+        None,
+        "a narrow marker fully in view"
+    );
+}
+
+#[test]
 fn scale_maps_dates_to_x_and_back() {
     let s = Scale::new(d(2027, 1, 1), d(2027, 12, 31), 5.0);
     assert_eq!(s.days, 365);

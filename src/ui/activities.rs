@@ -224,7 +224,11 @@ pub(crate) fn FilterBar(grouping: Option<RwSignal<Grouping>>) -> impl IntoView {
                 type="button"
                 class="secondary"
                 disabled=move || filter.with(ActivityFilter::is_empty)
-                on:click=move |_| filter.set(ActivityFilter::default())
+                on:click=move |_| {
+                    filter.set(ActivityFilter::default());
+                    // The button is now disabled: focus goes to the search field.
+                    super::focus::keep_on(&["form.filters input[type=search]"]);
+                }
             >
                 "Nulstil filtre"
             </button>
@@ -257,8 +261,12 @@ pub fn delete_activity(app: AppState, id: ActivityId) {
             .and_then(|p| p.activity(&id))
             .map(|a| a.title.clone())
     });
+    let neighbours =
+        super::focus::neighbours("li.activity-row", id.as_str(), "button.activity-title");
     match app.edit(Edit::RemoveActivity(id.clone())) {
         Ok(inverse) => {
+            // The deleted row (or the editor) had focus: the next row takes it.
+            super::focus::keep(neighbours);
             if app.editing.get_untracked() == Some(id) {
                 app.editing.set(None);
             }

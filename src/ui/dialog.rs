@@ -1,5 +1,6 @@
 //! A modal dialog: a backdrop, focus moved into the dialog when it opens,
-//! Tab kept inside it, and Escape to close.
+//! Tab kept inside it, Escape to close, and focus back on what opened it
+//! when it closes.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,6 +21,18 @@ pub fn Dialog(
     children: Children,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
+    // What had focus when the dialog opened gets it back when it closes
+    // (unless the answer took the user to another page).
+    let opener = super::focus::current();
+    let opener = StoredValue::new_local(opener);
+    on_cleanup(move || {
+        let back = opener.try_get_value().flatten();
+        super::focus::keep(
+            back.map(super::focus::Target::Element)
+                .into_iter()
+                .collect(),
+        );
+    });
     Effect::new(move |_| {
         if let Some(el) = node.get() {
             let target = el

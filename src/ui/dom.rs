@@ -259,6 +259,41 @@ fn focused_key(holder: &web_sys::Element) -> Option<Option<String>> {
         .then(|| active.get_attribute("data-k"))
 }
 
+/// What can take focus in a region, in Tab order (no positive tabindex is used).
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+     select:not([disabled]), textarea:not([disabled]), [tabindex='0']";
+
+/// The focusable elements in `holder`.
+fn focusables(holder: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(list) = holder.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// The place of the focused element among the focusable ones in `holder`.
+fn focus_place(holder: &web_sys::Element) -> Option<usize> {
+    let active = document().active_element()?;
+    focusables(holder).iter().position(|e| *e == active)
+}
+
+/// Focuses the focusable element at `place` in `holder` (or the nearest
+/// one before it) if focus has been lost.
+fn focus_at(holder: &web_sys::Element, place: usize) {
+    if !super::focus::lost() {
+        return;
+    }
+    let list = focusables(holder);
+    let place = place.min(list.len());
+    let _ = list[place..]
+        .iter()
+        .chain(list[..place].iter().rev())
+        .any(super::focus::to);
+}
+
 /// Focuses the element with `data-k` = `key` in `holder`; false if none.
 fn refocus(holder: &web_sys::Element, key: &str) -> bool {
     let Ok(list) = holder.query_selector_all("[data-k]") else {
@@ -317,9 +352,11 @@ pub fn region(
         let Some(h) = holder.get() else { return };
         let h: &web_sys::Element = h.as_ref();
         let focus = focused_key(h);
+        let place = focus.is_some().then(|| focus_place(h)).flatten();
         h.replace_children_with_node_1(&content.0);
         // Focus was in the region (or nowhere): keep it on the same element,
-        // or else let a new form take it.
+        // or else let a new form take it, or else (the element is gone, e.g.
+        // its item was deleted) put it on what now stands in its place.
         if let Some(key) = focus {
             if !key.is_some_and(|k| refocus(h, &k)) {
                 if let Some(el) = h
@@ -329,6 +366,8 @@ pub fn region(
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                 {
                     let _ = el.focus();
+                } else if let Some(place) = place {
+                    focus_at(h, place);
                 }
             }
         }

@@ -69,33 +69,36 @@ fn commit_focused_field() -> bool {
 }
 
 /// Focuses what opened the editor if it is still on the page, else the
-/// button opening activity `id` in the list of Aktiviteter or Opfølgning.
+/// button or bar opening activity `id` in Aktiviteter, Opfølgning or
+/// Tidslinje, else (the activity is no longer listed) the page's content.
 fn focus_opener(opener: Option<&web_sys::Element>, id: &ActivityId) {
     use wasm_bindgen::JsCast;
-    let focus = |e: &web_sys::Element| {
-        e.dyn_ref::<web_sys::HtmlElement>()
-            .is_some_and(|h| h.focus().is_ok())
-    };
+    let focus = super::focus::to;
     if opener.is_some_and(|o| o.is_connected() && focus(o)) {
         return;
     }
-    let Ok(candidates) = document()
-        .query_selector_all("li.activity-row button.activity-title, button[data-act=open]")
-    else {
+    let Ok(candidates) = document().query_selector_all(
+        "li.activity-row button.activity-title, button[data-act=open], g.tl-bar[data-id]",
+    ) else {
         return;
     };
     let matches = |e: &web_sys::Element| {
         let key = match e.closest("li.activity-row").ok().flatten() {
             Some(row) => row.get_attribute("data-id"),
-            None => e.get_attribute("data-key"),
+            None => e
+                .get_attribute("data-key")
+                .or_else(|| e.get_attribute("data-id")),
         };
         key.as_deref() == Some(id.as_str())
     };
-    let _ = (0..candidates.length())
+    let found = (0..candidates.length())
         .filter_map(|i| candidates.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
         .find(|e| matches(e))
-        .map(|e| focus(&e));
+        .is_some_and(|e| focus(&e));
+    if !found && super::focus::lost() {
+        super::focus::to_main();
+    }
 }
 
 #[component]
@@ -160,14 +163,8 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
             Err(e) => error.set(Some(e)),
         }
     };
-    let keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() != "Escape" || ev.default_prevented() {
-            return;
-        }
-        ev.prevent_default();
-        if !commit_focused_field() {
-            return;
-        }
+    // Closing (Escape, "Luk", ×) gives focus back to what opened the editor.
+    let close = move || {
         app.editing.set(None);
         let opener = opener.get_value();
         let id = id_sv.get_value();
@@ -177,11 +174,21 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
             std::time::Duration::ZERO,
         );
     };
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Escape" || ev.default_prevented() {
+            return;
+        }
+        ev.prevent_default();
+        if !commit_focused_field() {
+            return;
+        }
+        close();
+    };
     view! {
         <aside class="editor" role="region" aria-labelledby=heading_id.clone() on:keydown=keydown>
             <div class="editor-head">
                 <h2 id=heading_id.clone()>"Redigér aktivitet"</h2>
-                <button type="button" class="icon" aria-label="Luk redigering" on:click=move |_| app.editing.set(None)>"×"</button>
+                <button type="button" class="icon" aria-label="Luk redigering" on:click=move |_| close()>"×"</button>
             </div>
             {move || error.get().map(|e| {
                 let can_extend = matches!(e, EditError::PhaseNotActive { .. });
@@ -343,7 +350,7 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
                 </p>
                 <div class="editor-actions">
                     <button type="button" class="danger" on:click=move |_| delete_activity(app, id_sv.get_value())>"Slet aktivitet"</button>
-                    <button type="button" class="primary" on:click=move |_| app.editing.set(None)>"Luk"</button>
+                    <button type="button" class="primary" on:click=move |_| close()>"Luk"</button>
                 </div>
             </form>
         </aside>

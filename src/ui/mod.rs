@@ -10,6 +10,7 @@ mod dialog;
 mod dom;
 mod download;
 mod editor;
+mod focus;
 mod followup;
 pub mod format;
 mod matrix;
@@ -147,6 +148,20 @@ pub fn App() -> impl IntoView {
     // Only whether a plan is open decides the page, not its content: the
     // page must not be rebuilt on every edit.
     let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
+    // A page opened from inside the old one (a matrix cell, "Opret plan",
+    // an import) takes focus to its content instead of losing it to the
+    // body; focus on a menu link stays there.
+    Effect::new(move |prev: Option<(Route, bool)>| {
+        let now = (app.route.get(), has_plan.get());
+        if prev.is_some_and(|p| p != now) {
+            after_paint(|| {
+                if focus::lost() {
+                    focus::to_main();
+                }
+            });
+        }
+        now
+    });
     let page = move || match (app.route.get(), has_plan.get()) {
         _ if showing_link.get() => view! { <share::SharedPlanPage /> }.into_any(),
         (Route::Planer, _) => view! { <PlansPage /> }.into_any(),
@@ -279,8 +294,25 @@ fn Header() -> impl IntoView {
 #[component]
 fn ToastView() -> impl IntoView {
     let app = use_app();
+    // Where focus came from into the toast: it goes back there when the
+    // toast closes under it ("Fortryd", ×).
+    let came_from = StoredValue::new_local(None::<web_sys::Element>);
+    let focus_in = move |ev: leptos::ev::FocusEvent| {
+        let from = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|t| t.closest(".toast-area").ok().flatten().is_none());
+        if from.is_some() {
+            came_from.set_value(from);
+        }
+    };
+    let close = move || {
+        app.toast.set(None);
+        let back = came_from.get_value().map(focus::Target::Element);
+        focus::keep(back.into_iter().collect());
+    };
     view! {
-        <div class="toast-area" role="status" aria-live="polite">
+        <div class="toast-area" role="status" aria-live="polite" on:focusin=focus_in>
             {move || {
                 app.toast.get().map(|toast| {
                     let undo = toast.undo.clone();
@@ -297,7 +329,7 @@ fn ToastView() -> impl IntoView {
                                                 UndoAction::RestorePlan(plan) => share::restore_deleted(app, *plan),
                                             };
                                             if ok {
-                                                app.toast.set(None);
+                                                close();
                                             }
                                         }
                                     >
@@ -309,7 +341,7 @@ fn ToastView() -> impl IntoView {
                                 type="button"
                                 class="toast-close"
                                 aria-label="Luk besked"
-                                on:click=move |_| app.toast.set(None)
+                                on:click=move |_| close()
                             >
                                 "×"
                             </button>

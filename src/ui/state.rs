@@ -303,21 +303,34 @@ impl AppState {
             undo,
             seq,
         }));
-        let toast = self.toast;
-        set_timeout(
-            move || {
-                if toast.with_untracked(|t| t.as_ref().is_some_and(|t| t.seq == seq)) {
-                    toast.set(None);
-                }
-            },
-            std::time::Duration::from_secs(delay),
-        );
+        hide_later(self.toast, seq, delay);
     }
 
     /// Goes to `route`.
     pub fn go(&self, route: Route) {
         self.route.set(route);
     }
+}
+
+/// Hides toast `seq` after `secs` seconds, but not while it has focus: a
+/// keyboard user on its "Fortryd" keeps it until they leave it.
+fn hide_later(toast: RwSignal<Option<Toast>>, seq: u64, secs: u64) {
+    set_timeout(
+        move || {
+            if !toast.with_untracked(|t| t.as_ref().is_some_and(|t| t.seq == seq)) {
+                return;
+            }
+            let focused = super::focus::current()
+                .and_then(|a| a.closest(".toast-area").ok().flatten())
+                .is_some();
+            if focused {
+                hide_later(toast, seq, 2);
+            } else {
+                toast.set(None);
+            }
+        },
+        std::time::Duration::from_secs(secs),
+    );
 }
 
 /// The app state from context.

@@ -41,7 +41,10 @@ pub fn delete_benefit(app: AppState, id: BenefitId) {
             unlink,
         )
     });
+    // The deleted row (or the editor) had focus: the next profile takes it.
+    let next = crate::ui::focus::neighbours("li.benefit-row", id.as_str(), "button.benefit-name");
     edits.push(Edit::Benefit(BenefitEdit::RemoveBenefit(id)));
+    crate::ui::focus::keep(next);
     apply_with_undo(
         app,
         Edit::Batch(edits),

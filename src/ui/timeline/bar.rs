@@ -46,7 +46,7 @@ pub fn focus_bar(id: ActivityId) {
 }
 
 /// Moves focus to the previous (`dir` < 0) or next activity bar.
-fn focus_neighbour(tl: Tl, id: &ActivityId, dir: i32) {
+fn focus_neighbour(app: AppState, tl: Tl, id: &ActivityId, dir: i32) {
     let next = tl.lanes.with_untracked(|l| {
         let pos = l.position(&RowKey::Activity(id.clone()))?;
         let pick = |r: &crate::layout::Row| match &r.key {
@@ -61,6 +61,9 @@ fn focus_neighbour(tl: Tl, id: &ActivityId, dir: i32) {
     });
     if let Some((next, y, h)) = next {
         tl.scroll_row_into_view(y, h);
+        if let Some(((first, last), _)) = dates(app, &next) {
+            tl.scroll_span_into_view(first, last);
+        }
         focus_bar(next);
     }
 }
@@ -203,7 +206,7 @@ pub fn key_down(app: AppState, tl: Tl, ev: web_sys::KeyboardEvent) {
         }
         "ArrowUp" | "ArrowDown" if !modifier => {
             ev.prevent_default();
-            focus_neighbour(tl, &id, if key == "ArrowUp" { -1 } else { 1 });
+            focus_neighbour(app, tl, &id, if key == "ArrowUp" { -1 } else { 1 });
         }
         _ => {}
     }

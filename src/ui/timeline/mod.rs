@@ -28,8 +28,8 @@ use crate::layout::axis::AXIS_ROW_H;
 use crate::layout::marks::{MILESTONE_ROW_H, PHASE_ROW_H};
 use crate::layout::svg::chart_head_height;
 use crate::layout::{
-    axis, lanes, plan_range, print_px_per_day, print_zoom, AxisRow, DragMode, LaneOptions, Lanes,
-    Scale, Zoom,
+    axis, lanes, plan_range, print_px_per_day, print_zoom, scroll_to_show, AxisRow, DragMode,
+    LaneOptions, Lanes, Scale, Zoom,
 };
 use crate::model::{ActivityId, TaskGroup, TaskNo};
 use dom::{html, set, Listener};
@@ -208,6 +208,18 @@ impl Tl {
             el.set_scroll_top((y + h - view + 8.0) as i32);
         }
         read_scroll(*self, &el);
+    }
+
+    /// Scrolls horizontally so that the bar from `first` to `last` shows
+    /// (a focused bar must not be out of sight or under the labels).
+    pub fn scroll_span_into_view(&self, first: NaiveDate, last: NaiveDate) {
+        let Some(el) = self.scroller() else { return };
+        let (x, w) = self.scale_now().span(first, last);
+        let left = f64::from(el.scroll_left());
+        if let Some(to) = scroll_to_show(x, w, left, self.view_w.get_untracked()) {
+            el.set_scroll_left(to as i32);
+            read_scroll(*self, &el);
+        }
     }
 
     /// Changes the view options.

@@ -77,7 +77,7 @@ pub fn WorkshopLayer() -> impl IntoView {
 }
 
 /// "Hjælp": the introduction and the presentation mode. The menu closes
-/// when an item is chosen, on Escape (focus goes back to "Hjælp"), on a
+/// when an item is chosen or on Escape (focus goes back to "Hjælp"), on a
 /// click outside it and when the page changes.
 #[component]
 pub fn HelpMenu() -> impl IntoView {
@@ -124,14 +124,22 @@ pub fn HelpMenu() -> impl IntoView {
             open.set(now);
         }
     };
+    // Choosing an item hides it: focus goes to "Hjælp", where the dialog
+    // or presentation it opens returns it.
+    let close_menu = move || {
+        open.set(false);
+        if let Some(s) = summary.get_untracked() {
+            let _ = s.focus();
+        }
+    };
     view! {
         <details class="help-menu" prop:open=move || open.get() on:toggle=toggled>
             <summary node_ref=summary>"Hjælp"</summary>
             <div class="help-items">
-                <button type="button" on:click=move |_| { open.set(false); w.tour.set(Some(0)); }>
+                <button type="button" on:click=move |_| { close_menu(); w.tour.set(Some(0)); }>
                     "Introduktion"
                 </button>
-                <button type="button" on:click=move |_| { open.set(false); present::start(w); }>
+                <button type="button" on:click=move |_| { close_menu(); present::start(w); }>
                     "Præsentationstilstand"
                 </button>
             </div>

@@ -3,13 +3,15 @@
 //! tasks, outcome (udbytte), actors (aktører) and success factors (Tabel
 //! 1/2). Arrow keys and a clicker's Page Up/Page Down step through the
 //! slides; Escape leaves. Full screen where the browser allows it, else a
-//! full-window overlay.
+//! full-window overlay. Focus moves onto the slides' buttons, Tab stays
+//! among them, and on leaving it goes back to "Hjælp", where the
+//! presentation is started.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::super::dom::{button, el, p, region, El};
-use super::super::{format, use_app};
+use super::super::{focus, format, use_app};
 use super::Workshop;
 use crate::catalog;
 use crate::model::{Phase, Plan, TaskNo};
@@ -45,6 +47,9 @@ fn in_fullscreen() -> bool {
 pub fn start(w: Workshop) {
     w.info.set(None);
     w.slide.set(Some(0));
+    super::super::after_paint(|| {
+        focus::to_selector(NEXT);
+    });
     if let Some(root) = document().document_element() {
         call(&root, "requestFullscreen");
     }
@@ -52,7 +57,12 @@ pub fn start(w: Workshop) {
 
 /// Leaves presentation mode and full screen.
 pub fn stop(w: Workshop) {
+    // Focus goes back to "Hjælp" before the slides (and focus) go.
+    if w.slide.get_untracked().is_some() {
+        focus::to_selector(".help-menu summary");
+    }
     w.slide.set(None);
+    focus::keep_on(&[".help-menu summary"]);
     if in_fullscreen() {
         call(&document(), "exitFullscreen");
     }
@@ -62,7 +72,43 @@ fn step(w: Workshop, by: isize) {
     if let Some(i) = w.slide.get_untracked() {
         let next = (i as isize + by).clamp(0, SLIDES as isize - 1) as usize;
         w.slide.set(Some(next));
+        // "Forrige" and "Næste" are disabled on the first and last slide:
+        // focus goes on to the next button ("Afslut" after "Næste").
+        focus::keep_on(if by > 0 {
+            &[NEXT, CLOSE]
+        } else {
+            &[PREV, NEXT]
+        });
     }
+}
+
+/// The slides' buttons.
+const NEXT: &str = ".presentation [data-act=next]";
+const PREV: &str = ".presentation [data-act=prev]";
+const CLOSE: &str = ".presentation [data-act=close]";
+
+/// Keeps Tab among the presentation's buttons (the page behind it is
+/// covered), bringing focus back into it if it has left.
+fn trap_tab(ev: &web_sys::KeyboardEvent) {
+    let Ok(list) = document().query_selector_all(".presentation button:not([disabled])") else {
+        return;
+    };
+    let buttons: Vec<web_sys::Element> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect();
+    if buttons.is_empty() {
+        return;
+    }
+    let at = focus::current().and_then(|a| buttons.iter().position(|b| *b == a));
+    let n = buttons.len();
+    let to = match (at, ev.shift_key()) {
+        (Some(i), false) => (i + 1) % n,
+        (Some(i), true) => (i + n - 1) % n,
+        (None, _) => 0,
+    };
+    ev.prevent_default();
+    focus::to(&buttons[to]);
 }
 
 /// Keys while presenting; leaving full screen (e.g. Escape there) ends
@@ -72,19 +118,26 @@ pub fn install(w: Workshop) {
         if w.slide.get_untracked().is_none() {
             return;
         }
+        // Space on a focused button presses it, as everywhere else.
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.tag_name() == "BUTTON");
         match ev.key().as_str() {
+            " " if on_button => return,
             "ArrowRight" | "ArrowDown" | "PageDown" | " " => step(w, 1),
             "ArrowLeft" | "ArrowUp" | "PageUp" => step(w, -1),
             "Home" => w.slide.set(Some(0)),
             "End" => w.slide.set(Some(SLIDES - 1)),
             "Escape" => stop(w),
+            "Tab" => trap_tab(&ev),
             _ => return,
         }
         ev.prevent_default();
     });
     let _ = window_event_listener_untyped("fullscreenchange", move |_| {
         if !in_fullscreen() && w.slide.get_untracked().is_some() {
-            w.slide.set(None);
+            stop(w);
         }
     });
 }

@@ -120,7 +120,14 @@ pub fn tour(w: Workshop) -> impl IntoView {
                         <button
                             type="button"
                             disabled=move || step() == 0
-                            on:click=move |_| w.tour.set(Some(step().saturating_sub(1)))
+                            on:click=move |_| {
+                                let back = step().saturating_sub(1);
+                                w.tour.set(Some(back));
+                                // "Forrige" is disabled on the first step.
+                                if back == 0 {
+                                    super::super::focus::keep_on(&[".tour button.primary"]);
+                                }
+                            }
                         >
                             "Forrige"
                         </button>

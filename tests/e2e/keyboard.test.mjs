@@ -1,0 +1,277 @@
+// Keyboard-only use (WCAG 2.1.1, 2.1.2, 2.4.3, 2.4.7): what axe-core cannot
+// see. A keyboard user must be able to do what a mouse user does, focus must
+// go somewhere sensible after every action (never back to the page's body,
+// where the next Tab starts over at the top), and a focused element must
+// show.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startEnv, withApp, newPlan, gotoActivities, expectCount, eventually, storedPlan,
+} from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await startEnv();
+});
+after(async () => {
+  await env?.stop();
+});
+
+const nav = (page) => page.getByRole('navigation', { name: 'Hovedmenu' });
+
+/** What has focus, in words: "body", or tag, class and accessible text. */
+function focused(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'body';
+    const label = a.getAttribute('aria-label') || (a.textContent || '').replace(/\s+/g, ' ').trim();
+    return `${a.tagName.toLowerCase()}${a.classList.length ? '.' + [...a.classList].join('.') : ''} ${label}`.trim();
+  });
+}
+
+/** Waits until the focused element (described by `focused`) matches `re`. */
+async function expectFocus(page, re, message) {
+  return eventually(() => focused(page), (f) => re.test(f), { message: message ?? `focus should match ${re}` });
+}
+
+/** Focuses the element and presses `key` on it. */
+async function press(locator, key = 'Enter') {
+  await locator.focus();
+  await locator.press(key);
+}
+
+async function openExample(page) {
+  await nav(page).getByRole('link', { name: 'Eksempler', exact: true }).click();
+  await page.locator('li.example-card[data-example="aabakke-ky"]').getByRole('button', { name: 'Åbn kopi' }).click();
+  await page.locator('table.matrix').waitFor();
+}
+
+test('a page opened from inside another takes focus to its content', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.locator('input[name=municipality]').focus();
+    await page.keyboard.type('Vejle');
+    await press(page.getByRole('button', { name: 'Opret plan' }));
+    await page.locator('table.matrix').waitFor();
+    await expectFocus(page, /^main/, 'after "Opret plan" focus is on the new page');
+    await page.keyboard.press('Tab');
+    assert.notEqual(await focused(page), 'body');
+    assert.ok(await page.evaluate(() => document.querySelector('main').contains(document.activeElement)),
+      'Tab goes on in the page, not from the top');
+
+    await press(page.locator('table.matrix button.cell-button').first());
+    await page.locator('p.count-line').waitFor();
+    await expectFocus(page, /^main/, 'after a matrix cell focus is on Aktiviteter');
+  });
+});
+
+test('Aktiviteter: deleting, closing the editor, undo and resetting filters keep focus', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const rows = page.locator('li.activity-row');
+    const ids = await rows.evaluateAll((lis) => lis.slice(0, 4).map((li) => li.dataset.id));
+    const title = (id) => page.locator(`li.activity-row[data-id="${id}"] button.activity-title`);
+
+    // Delete a row by keyboard: the next row's title takes focus.
+    await press(page.locator(`li.activity-row[data-id="${ids[1]}"] button.delete`));
+    await expectCount(page.locator(`li.activity-row[data-id="${ids[1]}"]`), 0);
+    await expectFocus(page, /^button\.activity-title Redigér/);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.id), ids[2]);
+
+    // "Fortryd" in the toast brings the row back and focus returns to
+    // where the user came from; the toast stays while it has focus.
+    await page.keyboard.press('Tab');
+    const undo = page.locator('.toast button', { hasText: 'Fortryd' });
+    await undo.focus();
+    await press(undo);
+    await expectCount(page.locator(`li.activity-row[data-id="${ids[1]}"]`), 1);
+    await eventually(() => focused(page), (f) => f !== 'body', { message: 'focus after Fortryd' });
+
+    // "Luk" in the editor returns focus to the row that opened it.
+    await press(title(ids[0]));
+    await page.locator('aside.editor').waitFor();
+    await press(page.locator('aside.editor').getByRole('button', { name: 'Luk', exact: true }));
+    await expectCount(page.locator('aside.editor'), 0);
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.id), ids[0]);
+
+    // So does ×.
+    await press(title(ids[0]));
+    await press(page.getByRole('button', { name: 'Luk redigering' }));
+    await expectCount(page.locator('aside.editor'), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li')?.dataset.id), ids[0]);
+
+    // "Slet aktivitet" in the editor: the next row takes focus.
+    await press(title(ids[2]));
+    await press(page.getByRole('button', { name: 'Slet aktivitet' }));
+    await expectCount(page.locator(`li.activity-row[data-id="${ids[2]}"]`), 0);
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.id), ids[3]);
+
+    // "Nulstil filtre" is disabled once pressed: focus goes to the search.
+    await page.locator('form.filters input[type=search]').fill('zzz');
+    await press(page.getByRole('button', { name: 'Nulstil filtre' }));
+    await expectFocus(page, /^input/);
+    assert.equal(await page.evaluate(() => document.activeElement.type), 'search');
+  });
+});
+
+test('the toast with "Fortryd" stays while it has focus', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    // Toasts offering undo hide after 15 s: make that quick.
+    await page.evaluate(() => {
+      const later = window.setTimeout;
+      window.setTimeout = (f, ms, ...rest) => later(f, ms >= 1000 ? 100 : ms, ...rest);
+    });
+    await press(page.locator('li.activity-row button.delete').first());
+    const undo = page.locator('.toast button', { hasText: 'Fortryd' });
+    await undo.focus();
+    await page.waitForTimeout(600);
+    await expectCount(undo, 1);
+    await page.keyboard.press('Shift+Tab');
+    await expectCount(undo, 0);
+  });
+});
+
+test('dialogs: the introduction keeps focus and gives it back to Hjælp', async () => {
+  await withApp(env, async ({ page }) => {
+    await page.locator('.tour').waitFor();
+    await expectFocus(page, /Næste/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /Forrige/);
+    // Back on the first step "Forrige" is disabled: focus moves to "Næste".
+    await page.keyboard.press('Enter');
+    await expectFocus(page, /Næste/);
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.tour'), 0);
+
+    // Opened from the Hjælp menu, it gives focus back to "Hjælp".
+    await press(page.locator('.help-menu summary'));
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /Introduktion/);
+    await page.keyboard.press('Enter');
+    await page.locator('.tour').waitFor();
+    await expectFocus(page, /Næste/);
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.tour'), 0);
+    await expectFocus(page, /^summary Hjælp/);
+  }, { tour: true });
+});
+
+test('the presentation takes focus, keeps Tab inside and gives it back', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await press(page.locator('.help-menu summary'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /Præsentationstilstand/);
+    await page.keyboard.press('Enter');
+    await page.locator('.presentation').waitFor();
+    await expectFocus(page, /Næste/);
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => !!document.activeElement.closest('.presentation')),
+        `Tab ${i + 1} stays on the slides, not on the page behind them`);
+    }
+    // "Næste" to the last slide, where it is disabled: focus goes on to "Afslut".
+    await press(page.locator('.presentation [data-act=next]'));
+    for (let i = 0; i < 4; i++) {
+      await expectFocus(page, /Næste/);
+      await page.keyboard.press('Enter');
+    }
+    await eventually(() => page.locator('.presentation').getAttribute('data-slide'), '5');
+    await expectFocus(page, /^button\.slide-close Afslut/);
+    // Space on "Forrige" goes back, as pressing it does.
+    await press(page.locator('.presentation [data-act=prev]'), 'Space');
+    await eventually(() => page.locator('.presentation').getAttribute('data-slide'), '4');
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.presentation'), 0);
+    await expectFocus(page, /^summary Hjælp/);
+  });
+});
+
+test('Tidslinje: ↓ brings the focused bar into view', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Tidslinje' }).click();
+    await page.locator('g.tl-bar').first().waitFor();
+    await page.locator('g.tl-bar').first().focus();
+    /** How many pixels of the focused bar show beside the labels and above the scroll bar. */
+    const shown = () => page.evaluate(() => {
+      const bar = document.activeElement.querySelector('.tl-bar-rect') ?? document.activeElement;
+      const r = bar.getBoundingClientRect();
+      const sc = document.querySelector('.tl-scroll');
+      const s = sc.getBoundingClientRect();
+      const labels = document.querySelector('.tl-labels').getBoundingClientRect();
+      return Math.min(r.right, s.left + sc.clientWidth) - Math.max(r.left, labels.right);
+    });
+    const focusedBar = () => page.evaluate(() => document.activeElement.dataset.id);
+    for (let i = 0; i < 40; i++) {
+      const was = await focusedBar();
+      await page.keyboard.press('ArrowDown');
+      const id = await eventually(focusedBar, (now) => now !== was, { message: '↓ goes to the next bar' });
+      await eventually(shown, (px) => px >= 5, { message: `bar ${id} (${i + 1}× ↓) shows` });
+    }
+    // Enter opens the editor; Escape returns focus to the bar.
+    const id = await page.evaluate(() => document.activeElement.dataset.id);
+    await page.keyboard.press('Enter');
+    await page.locator('aside.editor').waitFor();
+    await page.keyboard.press('Escape');
+    await expectFocus(page, /^g\.tl-bar/);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.id), id);
+    // Shift+→ moves the bar a day; out of its phase it asks first, with
+    // focus in the question, and Escape gives focus back to the bar.
+    const before = (await storedPlan(page)).plan.activities.find((a) => a.id === id);
+    await page.keyboard.press('Shift+ArrowRight');
+    const question = page.locator('dialog[open]');
+    await question.waitFor();
+    await expectFocus(page, /^button\.primary Udvid/);
+    await page.keyboard.press('Escape');
+    await expectCount(question, 0);
+    await expectFocus(page, /^g\.tl-bar/);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.id), id);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await eventually(async () => (await storedPlan(page)).plan.activities.find((a) => a.id === id).start,
+      (s) => s < before.start, { message: 'Shift+← moved the bar a day earlier' });
+  });
+});
+
+test('Opfølgning: deleting a checklist item or resetting its answer keeps focus in the checklist', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Opfølgning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Opfølgning' }).waitFor();
+    const deletes = page.locator('main button.danger', { hasText: 'Slet' });
+    const n = await deletes.count();
+    await press(deletes.first());
+    await expectCount(deletes, n - 1);
+    await expectFocus(page, /^button/, 'focus stays on a button of the checklist');
+    const inMain = () => page.evaluate(() => document.querySelector('main').contains(document.activeElement));
+    assert.ok(await inMain());
+
+    const resets = page.locator('main button', { hasText: 'Nulstil svar' });
+    const r = await resets.count();
+    await press(resets.first());
+    await expectCount(resets, r - 1);
+    await expectFocus(page, /^(button|input)/, 'focus moves on in the checklist');
+    assert.ok(await inMain());
+  });
+});
+
+test('Gevinster: deleting a profile by keyboard focuses the next profile', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Gevinster' }).click();
+    const rows = page.locator('li.benefit-row');
+    await rows.first().waitFor();
+    const ids = await rows.evaluateAll((lis) => lis.slice(0, 2).map((li) => li.dataset.id));
+    await press(page.locator(`li.benefit-row[data-id="${ids[0]}"] button.delete`));
+    await expectCount(page.locator(`li.benefit-row[data-id="${ids[0]}"]`), 0);
+    await expectFocus(page, /^button\.benefit-name/);
+    assert.equal(await page.evaluate(() => document.activeElement.closest('li').dataset.id), ids[1]);
+  });
+});
