@@ -314,9 +314,16 @@ fn refocus(holder: &web_sys::Element, key: &str) -> bool {
     false
 }
 
-/// Enter in a text field of a `data-form` clicks its `data-submit` button.
-fn submit_on_enter(ev: web_sys::KeyboardEvent) {
-    if ev.key() != "Enter" {
+/// Enter in a text field of a `data-form` clicks its `data-submit` button;
+/// Escape inside a `data-form` or a list item clicks its `data-cancel`
+/// button, if it has one.
+fn form_keys(ev: web_sys::KeyboardEvent) {
+    let (selector, around) = match ev.key().as_str() {
+        "Enter" => ("[data-submit]", "[data-form]"),
+        "Escape" => ("[data-cancel]", "[data-form], li"),
+        _ => return,
+    };
+    if ev.default_prevented() {
         return;
     }
     let Some(target) = ev
@@ -325,16 +332,27 @@ fn submit_on_enter(ev: web_sys::KeyboardEvent) {
     else {
         return;
     };
-    if target.tag_name() != "INPUT" {
+    if selector == "[data-submit]" && target.tag_name() != "INPUT" {
         return;
     }
     let button = target
-        .closest("[data-form]")
+        .closest(around)
         .ok()
         .flatten()
-        .and_then(|f| f.query_selector("[data-submit]").ok().flatten());
+        .and_then(|f| f.query_selector(selector).ok().flatten());
     if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
         ev.prevent_default();
+        if selector == "[data-cancel]" {
+            // Undo the typing first, so that the field, removed with its
+            // form, reports no change to save.
+            if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                if let Ok(text) = t.default_value() {
+                    t.set_value(&text);
+                }
+            } else if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+                i.set_value(&i.default_value());
+            }
+        }
         b.click();
     }
 }
@@ -387,7 +405,7 @@ pub fn region(
                     f(a);
                 }
             }
-            on:keydown=submit_on_enter
+            on:keydown=form_keys
         ></div>
     }
 }

@@ -198,6 +198,32 @@ test('a checklist is answered, the score follows, advancing with unmet items ask
   });
 });
 
+test('Escape leaves editing a checklist item\'s text unsaved and closes the form for moving on', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoFollowup(page);
+    await startInF0(page);
+    const item = page.locator('li.check-item[data-id="f0-naar"]');
+    const before = await text(item.locator('.item-text'));
+    await item.getByRole('button', { name: 'Redigér tekst' }).click();
+    const field = item.locator('textarea.item-text-input');
+    await field.fill('Skrevet, men fortrudt');
+    await field.press('Escape');
+    await expectCount(item.locator('textarea'), 0);
+    await expectText(item.locator('.item-text'), before);
+    await page.waitForTimeout(300); // past the save delay: nothing is saved
+    assert.equal((await storedPlan(page)).plan.checklists[0].items.find((i) => i.id === 'f0-naar').text, before);
+    await eventually(() => page.evaluate(() => document.activeElement !== document.body), true);
+
+    await page.getByRole('button', { name: 'Gå videre til F1 Initiering …' }).click();
+    const form = page.locator('.advance-form');
+    await form.locator('input[name=decided-by]').press('Escape');
+    await expectCount(form, 0);
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F0 Tilslutning');
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent), 'Gå videre til F1 Initiering …');
+  });
+});
+
 test('Ikke relevant leaves an item out, and a complete checklist moves on without a reason', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page);

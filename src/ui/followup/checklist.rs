@@ -204,17 +204,22 @@ fn row(i: &ChecklistItem, editing: bool) -> El {
     if i.answer.is_some() {
         actions = actions.child(button("Nulstil svar", "secondary small", "clear", id));
     }
+    let mut edit = button(
+        if editing {
+            "Fortryd redigering"
+        } else {
+            "Redigér tekst"
+        },
+        "secondary small",
+        "edit",
+        id,
+    );
+    if editing {
+        // Escape in the text field leaves editing (see `dom::region`).
+        edit = edit.attr("data-cancel", "");
+    }
     actions = actions
-        .child(button(
-            if editing {
-                "Fortryd redigering"
-            } else {
-                "Redigér tekst"
-            },
-            "secondary small",
-            "edit",
-            id,
-        ))
+        .child(edit)
         .child(button("Slet", "danger small", "remove", id));
     let comment = el("input")
         .attr("type", "text")

@@ -224,6 +224,6 @@ fn advance_form(f: &Form, complete: bool) -> El {
             .child(
                 button("Registrér faseovergang", "primary", "decide", "").attr("data-submit", ""),
             )
-            .child(button("Annullér", "secondary", "cancel", "")),
+            .child(button("Annullér", "secondary", "cancel", "").attr("data-cancel", "")),
     )
 }
