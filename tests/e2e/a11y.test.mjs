@@ -9,7 +9,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import {
-  startEnv, withApp, reload, planKeys, expectCount, gotoActivities, openEditor,
+  startEnv,
+  withApp,
+  reload,
+  planKeys,
+  expectCount,
+  gotoActivities,
+  openEditor,
+  gotoPage,
+  openExample,
 } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -50,24 +58,13 @@ async function expectAccessible(page, where) {
   assert.deepEqual(found, [], `${where}: ${found.length} WCAG 2.1 AA violation(s):\n  ${found.join('\n  ')}`);
 }
 
-const nav = (page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 
-async function goto(page, name, heading = name) {
-  await nav(page).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
-}
 
-/** Opens a copy of the built-in example plan that is half-way through F2. */
-async function openExample(page) {
-  await goto(page, 'Eksempler');
-  await page.locator('li.example-card[data-example="aabakke-ky"]').getByRole('button', { name: 'Åbn kopi' }).click();
-  await page.locator('table.matrix').waitFor();
-}
 
 test('every page of a filled plan meets WCAG 2.1 AA', async () => {
   await withApp(env, async ({ page }) => {
     await expectAccessible(page, 'Ny plan (first visit)');
-    await goto(page, 'Eksempler');
+    await gotoPage(page, 'Eksempler');
     await expectAccessible(page, 'Eksempler');
     await openExample(page);
     await expectAccessible(page, 'Overblik');
@@ -77,29 +74,29 @@ test('every page of a filled plan meets WCAG 2.1 AA', async () => {
     await page.getByRole('radio', { name: 'Fase' }).check();
     await expectAccessible(page, 'Aktiviteter grouped by phase');
 
-    await goto(page, 'Tidslinje', /Tidslinje/);
+    await gotoPage(page, 'Tidslinje', /Tidslinje/);
     await page.locator('svg').first().waitFor();
     await expectAccessible(page, 'Tidslinje');
 
-    await goto(page, 'Opfølgning');
+    await gotoPage(page, 'Opfølgning');
     await expectAccessible(page, 'Opfølgning');
 
-    await goto(page, 'Statusrapport');
+    await gotoPage(page, 'Statusrapport');
     await expectAccessible(page, 'Statusrapport');
 
-    await goto(page, 'Gevinster');
+    await gotoPage(page, 'Gevinster');
     await expectAccessible(page, 'Gevinster (profiles)');
     await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
     await page.locator('.map-canvas svg').first().waitFor();
     await expectAccessible(page, 'Gevinster (benefit map)');
 
-    await goto(page, 'Indstillinger');
+    await gotoPage(page, 'Indstillinger');
     await expectAccessible(page, 'Indstillinger');
 
-    await goto(page, 'Mine planer');
+    await gotoPage(page, 'Mine planer');
     await expectAccessible(page, 'Mine planer');
 
-    await goto(page, 'Ny plan');
+    await gotoPage(page, 'Ny plan');
     await expectAccessible(page, 'Ny plan (with a plan open)');
   });
 });

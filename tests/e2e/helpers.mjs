@@ -178,6 +178,19 @@ export async function newPlan(page, { municipality = 'Vejle', solution = 'KY' } 
   await expectCount(page.locator('table.matrix'), 1);
 }
 
+/** Opens page `name` from the main menu and waits for its heading. */
+export async function gotoPage(page, name, heading = name) {
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+}
+
+/** Opens a copy of built-in example `key` (Åbakke, half-way through F2, by default) on Overblik. */
+export async function openExample(page, key = 'aabakke-ky') {
+  await gotoPage(page, 'Eksempler');
+  await page.locator(`li.example-card[data-example="${key}"]`).getByRole('button', { name: 'Åbn kopi' }).click();
+  await page.locator('table.matrix').waitFor();
+}
+
 /** Opens Aktiviteter from the main menu and waits for its count line. */
 export async function gotoActivities(page) {
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Aktiviteter', exact: true }).click();

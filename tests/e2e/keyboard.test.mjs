@@ -7,7 +7,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startEnv, withApp, newPlan, gotoActivities, expectCount, eventually, storedPlan,
+  startEnv,
+  withApp,
+  newPlan,
+  gotoActivities,
+  expectCount,
+  eventually,
+  storedPlan,
+  openExample,
 } from './helpers.mjs';
 
 let env;
@@ -41,11 +48,6 @@ async function press(locator, key = 'Enter') {
   await locator.press(key);
 }
 
-async function openExample(page) {
-  await nav(page).getByRole('link', { name: 'Eksempler', exact: true }).click();
-  await page.locator('li.example-card[data-example="aabakke-ky"]').getByRole('button', { name: 'Åbn kopi' }).click();
-  await page.locator('table.matrix').waitFor();
-}
 
 test('a page opened from inside another takes focus to its content', async () => {
   await withApp(env, async ({ page }) => {

@@ -9,7 +9,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startEnv, withApp, reload, planKeys, expectCount, gotoActivities, openEditor, eventually,
+  startEnv,
+  withApp,
+  reload,
+  planKeys,
+  expectCount,
+  gotoActivities,
+  openEditor,
+  eventually,
+  gotoPage,
+  openExample,
 } from './helpers.mjs';
 
 let env;
@@ -20,19 +29,8 @@ after(async () => {
   await env?.stop();
 });
 
-const nav = (page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 
-async function goto(page, name, heading = name) {
-  await nav(page).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
-}
 
-/** Opens a copy of the built-in example plan Åbakke. */
-async function openExample(page) {
-  await goto(page, 'Eksempler');
-  await page.locator('li.example-card[data-example="aabakke-ky"]').getByRole('button', { name: 'Åbn kopi' }).click();
-  await page.locator('table.matrix').waitFor();
-}
 
 /**
  * What sticks out past the right edge of the window as the page is now: the
@@ -73,7 +71,7 @@ test('at 320 px wide (400 % zoom) no page scrolls sideways', async () => {
   await withApp(env, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 800 });
     await expectReflows(page, 'Ny plan (with its phase dates)');
-    await goto(page, 'Eksempler');
+    await gotoPage(page, 'Eksempler');
     await expectReflows(page, 'Eksempler');
     await openExample(page);
     await expectReflows(page, 'Overblik with the toast');
@@ -84,14 +82,14 @@ test('at 320 px wide (400 % zoom) no page scrolls sideways', async () => {
     await page.locator('li.activity-row').nth(2).locator('button.delete').click();
     await page.locator('.toast-area .toast').getByRole('button', { name: 'Fortryd' }).waitFor();
     await expectReflows(page, 'the toast with a long title and Fortryd');
-    await goto(page, 'Tidslinje', /Tidslinje/);
+    await gotoPage(page, 'Tidslinje', /Tidslinje/);
     await page.locator('g.tl-bar').first().waitFor();
     await expectReflows(page, 'Tidslinje');
-    await goto(page, 'Opfølgning');
+    await gotoPage(page, 'Opfølgning');
     await expectReflows(page, 'Opfølgning');
-    await goto(page, 'Statusrapport');
+    await gotoPage(page, 'Statusrapport');
     await expectReflows(page, 'Statusrapport');
-    await goto(page, 'Gevinster');
+    await gotoPage(page, 'Gevinster');
     await expectReflows(page, 'Gevinster');
     await page.locator('.benefit-name').first().click();
     await page.locator('aside.benefit-editor').waitFor();
@@ -99,9 +97,9 @@ test('at 320 px wide (400 % zoom) no page scrolls sideways', async () => {
     await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
     await page.locator('.map-canvas svg').first().waitFor();
     await expectReflows(page, 'Gevinstdiagram');
-    await goto(page, 'Indstillinger');
+    await gotoPage(page, 'Indstillinger');
     await expectReflows(page, 'Indstillinger');
-    await goto(page, 'Mine planer');
+    await gotoPage(page, 'Mine planer');
     await expectReflows(page, 'Mine planer');
 
     // The import preview of the open plan's own file.
@@ -148,7 +146,7 @@ test('at 320 px the timeline shows its bars beside the row labels', async () => 
   await withApp(env, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 800 });
     await openExample(page);
-    await goto(page, 'Tidslinje', /Tidslinje/);
+    await gotoPage(page, 'Tidslinje', /Tidslinje/);
     const bars = page.locator('g.tl-bar');
     await bars.first().waitFor();
     for (const i of [0, 3]) {
@@ -172,7 +170,7 @@ test('at 320 px the timeline shows its bars beside the row labels', async () => 
 test('the timeline tooltip stays while the pointer moves onto it, and Escape hides it', async () => {
   await withApp(env, async ({ page }) => {
     await openExample(page);
-    await goto(page, 'Tidslinje', /Tidslinje/);
+    await gotoPage(page, 'Tidslinje', /Tidslinje/);
     const bar = page.locator('g.tl-bar').nth(3);
     await bar.waitFor();
     const at = await visiblePointOf(page, bar);
@@ -243,7 +241,7 @@ test('fields, inactive matrix cells, timeline bars, their focus ring and the ben
       }
     }
 
-    await goto(page, 'Tidslinje', /Tidslinje/);
+    await gotoPage(page, 'Tidslinje', /Tidslinje/);
     await page.locator('g.tl-bar').first().waitFor();
     // Every status colour (the bars and the legend use the same ones)
     // against the white rows, and the focus ring against each bar.
@@ -261,7 +259,7 @@ test('fields, inactive matrix cells, timeline bars, their focus ring and the ben
       if (ringOnBar < 3) low.push(`focus ring ${ring} on a ${fill} bar: ${ringOnBar.toFixed(2)}`);
     }
 
-    await goto(page, 'Gevinster');
+    await gotoPage(page, 'Gevinster');
     await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
     await page.locator('.map-canvas svg .gd-node').first().waitFor();
     const map = await page.evaluate(() => {
@@ -293,7 +291,7 @@ test('on a 1280 x 720 projector at 150 % zoom the editors open beside their list
     assert.ok(await row.isVisible());
     await expectReflows(page, 'Aktiviteter with the editor at 853 px');
 
-    await goto(page, 'Gevinster');
+    await gotoPage(page, 'Gevinster');
     const profile = page.locator('.benefit-row').first();
     await profile.locator('.benefit-name').click();
     await page.locator('aside.benefit-editor').waitFor();
@@ -334,11 +332,11 @@ test('at 320 px with the text spacing of WCAG 1.4.12 no page scrolls sideways', 
     await expectReflows(page, 'Ny plan with text spacing');
     await openExample(page);
     await page.addStyleTag({ content: TEXT_SPACING });
-    await goto(page, 'Statusrapport');
+    await gotoPage(page, 'Statusrapport');
     await expectReflows(page, 'Statusrapport with text spacing');
-    await goto(page, 'Gevinster');
+    await gotoPage(page, 'Gevinster');
     await expectReflows(page, 'Gevinster with text spacing');
-    await goto(page, 'Aktiviteter');
+    await gotoPage(page, 'Aktiviteter');
     await expectReflows(page, 'Aktiviteter with text spacing');
   });
 });

@@ -18,6 +18,7 @@ import {
   storedPlan,
   text,
   withApp,
+  openExample,
 } from './helpers.mjs';
 
 let env;
@@ -37,11 +38,6 @@ async function gotoExamples(page) {
   await page.getByRole('heading', { level: 1, name: 'Eksempler' }).waitFor();
 }
 
-async function openExample(page, key) {
-  await gotoExamples(page);
-  await page.locator(`li.example-card[data-example="${key}"]`).getByRole('button', { name: 'Åbn kopi' }).click();
-  await page.locator('table.matrix').waitFor();
-}
 
 /** The stored plan (without its envelope). */
 const stored = async (page) => (await storedPlan(page))?.plan;
