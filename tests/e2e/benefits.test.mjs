@@ -187,6 +187,18 @@ test('Escape saves the number being typed and closes the profile editor; a refus
     await ed.locator('input[name="target"]').press('Escape');
     await expectCount(ed, 0);
     assert.equal((await storedPlan(page)).plan.benefits[0].target, null);
+    await eventually(focused, 'Kortere svartid');
+
+    // "Luk" gives focus back to the row as Escape does, and "Annullér" in
+    // the new-profile form to "+ Ny gevinst".
+    await row.getByRole('button', { name: 'Redigér Kortere svartid' }).click();
+    await ed.getByRole('button', { name: 'Luk', exact: true }).click();
+    await expectCount(ed, 0);
+    await eventually(focused, 'Kortere svartid');
+    await page.getByRole('button', { name: '+ Ny gevinst' }).click();
+    await page.getByRole('form', { name: 'Ny gevinst' }).getByRole('button', { name: 'Annullér' }).click();
+    await expectCount(page.getByRole('form', { name: 'Ny gevinst' }), 0);
+    await eventually(() => page.evaluate(() => document.activeElement?.textContent), '+ Ny gevinst');
   });
 });
 

@@ -16,7 +16,7 @@ use super::{apply, apply_with_undo, links, measurements, show_error, use_benefit
 use crate::model::{
     Benefit, BenefitChange, BenefitEdit, BenefitId, BenefitKind, BenefitType, Edit, NodeChange,
 };
-use crate::ui::{clock, format, use_app, AppState};
+use crate::ui::{clock, focus, format, use_app, AppState};
 
 /// Deletes a profile (unlinking map nodes that point to it) and offers undo.
 pub fn delete_benefit(app: AppState, id: BenefitId) {
@@ -42,9 +42,9 @@ pub fn delete_benefit(app: AppState, id: BenefitId) {
         )
     });
     // The deleted row (or the editor) had focus: the next profile takes it.
-    let next = crate::ui::focus::neighbours("li.benefit-row", id.as_str(), "button.benefit-name");
+    let next = focus::neighbours("li.benefit-row", id.as_str(), "button.benefit-name");
     edits.push(Edit::Benefit(BenefitEdit::RemoveBenefit(id)));
-    crate::ui::focus::keep(next);
+    focus::keep(next);
     apply_with_undo(
         app,
         Edit::Batch(edits),
@@ -228,22 +228,12 @@ fn on_click(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
     let form = find(root, "form[data-form=new-benefit]");
     let aside = find(root, "aside.benefit-editor");
     match act.as_str() {
-        "new-open" | "new-cancel" => {
-            let open =
-                act == "new-open" && form.as_ref().is_some_and(|f| f.has_attribute("hidden"));
-            if let Some(f) = &form {
-                flag(f, "hidden", !open);
-                if let (true, Some(input)) = (open, find(f, "input")) {
-                    let _ =
-                        wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(input).focus();
-                }
-            }
-            if let Some(b) = find(root, "[data-act=new-open]") {
-                let _ = b.set_attribute("aria-expanded", &open.to_string());
-            }
-        }
+        "new-open" | "new-cancel" => show_new_form(
+            root,
+            act == "new-open" && form.as_ref().is_some_and(|f| f.has_attribute("hidden")),
+        ),
         "open" => ui.editing.set(Some(id)),
-        "close" => ui.editing.set(None),
+        "close" => close_editor(ui),
         "delete" => {
             if ui.editing.get_untracked().as_deref() == Some(id.as_str()) {
                 ui.editing.set(None);
@@ -386,51 +376,57 @@ fn on_escape(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
             .and_then(|el| el.closest(selector).ok().flatten())
             .is_some()
     };
-    let focus = |selector: &str| {
-        if let Some(el) = find(root, selector) {
-            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-        }
-    };
     if inside("form[data-form=new-benefit]") {
         ev.prevent_default();
-        if let Some(f) = find(root, "form[data-form=new-benefit]") {
-            flag(&f, "hidden", true);
-        }
-        if let Some(b) = find(root, "[data-act=new-open]") {
-            let _ = b.set_attribute("aria-expanded", "false");
-        }
-        return focus("[data-act=new-open]");
+        return show_new_form(root, false);
     }
-    let Some(id) = ui.editing.get_untracked() else {
-        return;
-    };
     if !inside("aside.benefit-editor") {
         return;
     }
     ev.prevent_default();
     // A refusal already on screen is not repeated: a second Escape closes
     // and leaves the text that could not be read.
-    let refusal_shown = find(root, "aside.benefit-editor .field-error:not([hidden])").is_some()
-        || find(root, "aside.benefit-editor .editor-error:not([hidden])").is_some();
+    let refusal_shown = find(
+        root,
+        "aside.benefit-editor :is(.field-error, .editor-error):not([hidden])",
+    )
+    .is_some();
     let committed =
         target(ev).is_some_and(|(_, name, _)| editor::COMMITTED.contains(&name.as_str()));
     if committed && !refusal_shown && !on_field(app, ui, root, ev, true) {
         return;
     }
+    close_editor(ui);
+}
+
+/// Shows or hides the new-profile form: focus goes into it when shown, and
+/// back to "+ Ny gevinst" when hidden.
+fn show_new_form(root: &Element, open: bool) {
+    if let Some(f) = find(root, "form[data-form=new-benefit]") {
+        flag(&f, "hidden", !open);
+        if let (true, Some(input)) = (open, find(&f, "input")) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(input).focus();
+        }
+    }
+    if let Some(b) = find(root, "[data-act=new-open]") {
+        let _ = b.set_attribute("aria-expanded", &open.to_string());
+    }
+    if !open {
+        focus::keep_on(&["[data-act=new-open]"]);
+    }
+}
+
+/// Closes the profile editor; focus goes back to the profile's row (rebuilt
+/// when the profile changed, so found once the list has redrawn).
+fn close_editor(ui: BenefitsUi) {
+    let Some(id) = ui.editing.get_untracked() else {
+        return;
+    };
     ui.editing.set(None);
-    // After the list has redrawn: the row is rebuilt when the profile changed.
-    let root = root.clone();
-    set_timeout(
-        move || {
-            if let Some(el) = find(
-                &root,
-                &format!("ul.benefit-list [data-act=open][data-id=\"{id}\"]"),
-            ) {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    let id = id.replace(['"', '\\'], "");
+    focus::keep_on(&[&format!(
+        "ul.benefit-list [data-act=open][data-id=\"{id}\"]"
+    )]);
 }
 
 /// Shows the checks, summary, rows and editor for `benefits`.
