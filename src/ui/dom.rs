@@ -318,10 +318,15 @@ fn refocus(holder: &web_sys::Element, key: &str) -> bool {
 /// Escape inside a `data-form` or a list item clicks its `data-cancel`
 /// button, if it has one.
 fn form_keys(ev: web_sys::KeyboardEvent) {
-    let (selector, around) = match ev.key().as_str() {
-        "Enter" => ("[data-submit]", "[data-form]"),
-        "Escape" => ("[data-cancel]", "[data-form], li"),
+    let cancel = match ev.key().as_str() {
+        "Enter" => false,
+        "Escape" => true,
         _ => return,
+    };
+    let (selector, around) = if cancel {
+        ("[data-cancel]", "[data-form], li")
+    } else {
+        ("[data-submit]", "[data-form]")
     };
     if ev.default_prevented() {
         return;
@@ -332,7 +337,7 @@ fn form_keys(ev: web_sys::KeyboardEvent) {
     else {
         return;
     };
-    if selector == "[data-submit]" && target.tag_name() != "INPUT" {
+    if !cancel && target.tag_name() != "INPUT" {
         return;
     }
     let button = target
@@ -342,7 +347,7 @@ fn form_keys(ev: web_sys::KeyboardEvent) {
         .and_then(|f| f.query_selector(selector).ok().flatten());
     if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
         ev.prevent_default();
-        if selector == "[data-cancel]" {
+        if cancel {
             // Undo the typing first, so that the field, removed with its
             // form, reports no change to save.
             if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {

@@ -312,28 +312,29 @@ pub fn saved_table(plan: &Plan, until: Option<NaiveDate>) -> DocTable {
         head: vec!["Rapportdato", "Gemt", "Fase", "Parathed", ""],
         rows: list
             .into_iter()
-            .map(|r| DocRow {
-                key: r.id.as_str().to_string(),
-                alert: false,
-                cells: vec![
-                    text(format::date(r.date)),
-                    text(
-                        r.modified
-                            .local_date()
-                            .map(format::date)
-                            .unwrap_or_default(),
-                    ),
-                    text(r.stage.label()),
-                    num(r.readiness.map_or("–".to_string(), pct)),
-                    DocCell::Acts(
-                        until
-                            .filter(|u| r.date <= *u)
-                            .map(|_| ("compare", r.id.as_str().to_string(), "Sammenlign med denne"))
-                            .into_iter()
-                            .chain([("delete", r.id.as_str().to_string(), "Slet")])
-                            .collect(),
-                    ),
-                ],
+            .map(|r| {
+                let key = r.id.as_str().to_string();
+                let mut acts = Vec::new();
+                if until.is_some_and(|u| r.date <= u) {
+                    acts.push(("compare", key.clone(), "Sammenlign med denne"));
+                }
+                acts.push(("delete", key.clone(), "Slet"));
+                DocRow {
+                    key,
+                    alert: false,
+                    cells: vec![
+                        text(format::date(r.date)),
+                        text(
+                            r.modified
+                                .local_date()
+                                .map(format::date)
+                                .unwrap_or_default(),
+                        ),
+                        text(r.stage.label()),
+                        num(r.readiness.map_or("–".to_string(), pct)),
+                        DocCell::Acts(acts),
+                    ],
+                }
             })
             .collect(),
         empty: "Ingen gemte rapporter endnu.",
