@@ -43,15 +43,13 @@ impl Imported {
 
     /// A note for the user, in Danish, when change times were set back.
     pub fn clock_note(&self) -> Option<String> {
+        // `latest` is set exactly when some time was set back.
         let FutureTimes { count, latest } = self.clock_ahead;
-        let latest = latest?.local_date()?;
-        (count > 0).then(|| {
-            format!(
-                "{} i filen lå ude i fremtiden (senest {}): afsenderens ur gik nok forkert. De er sat til nu.",
-                crate::model::count(count, "ændringstid", "ændringstider"),
-                crate::model::danish_date(latest)
-            )
-        })
+        Some(format!(
+            "{} i filen lå ude i fremtiden (senest {}): afsenderens ur gik nok forkert. De er sat til nu.",
+            crate::model::count(count, "ændringstid", "ændringstider"),
+            crate::model::danish_date(latest?.local_date()?)
+        ))
     }
 }
 
