@@ -54,13 +54,14 @@ impl Plan {
             benefit_tombstones,
             exchanged,
             stage: _,
+            stage_set,
             checklists,
             phase_history,
             reports,
             followup_tombstones,
             example: _,
         } = self;
-        for t in [created, modified, settings_modified, exchanged] {
+        for t in [created, modified, settings_modified, exchanged, stage_set] {
             settle(t);
         }
         tasks.iter_mut().for_each(|t| settle(&mut t.modified));

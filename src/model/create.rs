@@ -201,6 +201,7 @@ impl Plan {
             benefit_tombstones: Vec::new(),
             exchanged: Timestamp(0),
             stage: Stage::In(Phase::F0),
+            stage_set: now,
             checklists: Checklist::all_from_catalog(now),
             phase_history: Vec::new(),
             reports: Vec::new(),

@@ -250,6 +250,7 @@ impl Plan {
                 if !self.phase_history.is_empty() {
                     return Err(FollowupError::HistoryNotEmpty);
                 }
+                self.stage_set = now;
                 FollowupEdit::SetStartStage(std::mem::replace(&mut self.stage, stage))
             }
             FollowupEdit::SaveReport {

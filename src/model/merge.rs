@@ -384,17 +384,20 @@ fn merge_followup(plan: &mut Plan, ours: &Plan, theirs: &Plan) {
     );
     // The stage follows the merged history: a decision taken back on one
     // side takes its stage back too. Without decisions it is the start
-    // stage, from the side whose history is empty (or the later one).
+    // stage, from the side whose history is empty, else the one set later.
+    let start = match (
+        ours.phase_history.is_empty(),
+        theirs.phase_history.is_empty(),
+    ) {
+        (true, false) => ours,
+        (false, true) => theirs,
+        _ if (theirs.stage_set, theirs.stage) > (ours.stage_set, ours.stage) => theirs,
+        _ => ours,
+    };
+    plan.stage_set = start.stage_set;
     plan.stage = match plan.phase_history.iter().map(|d| d.to).max() {
         Some(stage) => stage,
-        None => match (
-            ours.phase_history.is_empty(),
-            theirs.phase_history.is_empty(),
-        ) {
-            (true, false) => ours.stage,
-            (false, true) => theirs.stage,
-            _ => ours.stage.max(theirs.stage),
-        },
+        None => start.stage,
     };
     plan.followup_tombstones =
         union_tombstones(&ours.followup_tombstones, &theirs.followup_tombstones);
@@ -523,6 +526,7 @@ pub fn same_records(a: &Plan, b: &Plan) -> bool {
         benefit_tombstones,
         exchanged: _,
         stage,
+        stage_set: _,
         checklists,
         phase_history,
         reports,

@@ -145,6 +145,10 @@ pub struct Plan {
     pub exchanged: Timestamp,
     /// The phase the plan is in now (changed by phase decisions).
     pub stage: Stage,
+    /// When the stage was last set by hand, before any phase decision
+    /// (the plan's creation until then): the later setting wins a merge of
+    /// two copies without decisions.
+    pub stage_set: Timestamp,
     /// The checklist for leaving each phase, F0 to F4.
     pub checklists: [Checklist; 5],
     /// Phase decisions, oldest first.

@@ -28,6 +28,9 @@ impl Plan {
         {
             self.settings_modified = now;
         }
+        if self.stage != current.stage && self.stage_set <= current.stage_set {
+            self.stage_set = now;
+        }
         for (task, old) in self.tasks.iter_mut().zip(&current.tasks) {
             if task.phases != old.phases && task.modified <= old.modified {
                 task.modified = now;

@@ -1081,3 +1081,34 @@ fn merging_a_taken_back_decision_takes_the_stage_back_too() {
         assert_eq!(merged.stage, Stage::In(Phase::F0));
     }
 }
+
+/// Two copies without phase decisions: the start stage set later wins the
+/// merge, also when it was set back to an earlier phase, and also through
+/// the undo of a setting (which is a setting made at that time).
+#[test]
+fn merging_copies_without_decisions_takes_the_start_stage_set_later() {
+    let set = |p: &mut Plan, phase: Phase, at: Timestamp| {
+        p.apply(
+            Edit::Followup(FollowupEdit::SetStartStage(Stage::In(phase))),
+            at,
+        )
+        .unwrap()
+    };
+    let mut ours = plan();
+    set(&mut ours, Phase::F2, Timestamp(T0.0 + 1_000));
+    let mut theirs = ours.clone();
+    // Theirs moves the start back to F1 later; ours edits something else.
+    set(&mut theirs, Phase::F1, Timestamp(T0.0 + 5_000));
+    for (a, b) in [(&ours, &theirs), (&theirs, &ours)] {
+        let merged = merge(a, b, T0).plan;
+        assert_eq!(merged.stage, Stage::In(Phase::F1));
+        assert_eq!(merged.stage_set, Timestamp(T0.0 + 5_000));
+    }
+    // Ours then sets F3 and takes it back, later still: its F2 wins.
+    let undo = set(&mut ours, Phase::F3, Timestamp(T0.0 + 6_000));
+    ours.apply(undo, Timestamp(T0.0 + 7_000)).unwrap();
+    assert_eq!(ours.stage, Stage::In(Phase::F2));
+    for (a, b) in [(&ours, &theirs), (&theirs, &ours)] {
+        assert_eq!(merge(a, b, T0).plan.stage, Stage::In(Phase::F2));
+    }
+}

@@ -15,6 +15,7 @@ use crate::model::{
 #[serde(rename_all = "camelCase")]
 pub(super) struct FollowupOut<'a> {
     stage: &'static str,
+    stage_set: String,
     checklists: Vec<ChecklistOut<'a>>,
     phase_history: Vec<DecisionOut<'a>>,
     reports: Vec<ReportOut<'a>>,
@@ -91,6 +92,7 @@ fn date(d: chrono::NaiveDate) -> String {
 pub(super) fn followup(plan: &Plan) -> FollowupOut<'_> {
     FollowupOut {
         stage: plan.stage.key(),
+        stage_set: format_timestamp(plan.stage_set),
         checklists: plan.checklists.iter().map(checklist).collect(),
         phase_history: plan.phase_history.iter().map(decision).collect(),
         reports: plan.reports.iter().map(report).collect(),

@@ -442,6 +442,7 @@ fn read_plan(p: &Obj<'_>) -> Result<Plan, ImportError> {
         benefit_tombstones: Vec::new(),
         exchanged: p.timestamp("exchanged", Timestamp(0))?,
         stage: Stage::In(Phase::F0),
+        stage_set: created,
         checklists: Checklist::all_from_catalog(modified),
         phase_history: Vec::new(),
         reports: Vec::new(),

@@ -54,6 +54,7 @@ pub(super) fn read(p: &Obj<'_>, plan: &mut Plan, modified: Timestamp) -> Result<
             .local_date()
             .map_or(Stage::In(Phase::F0), |d| Stage::on_date(plan, d)),
     };
+    plan.stage_set = p.timestamp("stageSet", plan.created)?;
     for r in p.list("reports")? {
         let report = read_report(&r, modified)?;
         if plan.report(&report.id).is_some() {

@@ -1054,6 +1054,7 @@ fn build_plan(spec: &PlanSpec) -> Plan {
         benefit_tombstones: Vec::new(),
         exchanged: spec.times.1,
         stage: crate::model::Stage::In(Phase::F0),
+        stage_set: spec.times.0,
         checklists: crate::model::Checklist::all_from_catalog(spec.times.0),
         phase_history: Vec::new(),
         reports: Vec::new(),
