@@ -46,7 +46,7 @@ impl Imported {
         // `latest` is set exactly when some time was set back.
         let FutureTimes { count, latest } = self.clock_ahead;
         Some(format!(
-            "{} i filen lå ude i fremtiden (senest {}): afsenderens ur gik nok forkert. De er sat til nu.",
+            "{} i planen lå ude i fremtiden (senest {}): afsenderens ur gik nok forkert. De er sat til nu.",
             crate::model::count(count, "ændringstid", "ændringstider"),
             crate::model::danish_date(latest?.local_date()?)
         ))

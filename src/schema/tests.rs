@@ -1265,7 +1265,7 @@ fn a_plan_from_a_clock_running_ahead_has_every_change_time_set_back() {
         arrived.clock_note().as_deref(),
         Some(
             format!(
-                "{wrong} ændringstider i filen lå ude i fremtiden (senest 01.06.2030): afsenderens ur gik nok forkert. De er sat til nu."
+                "{wrong} ændringstider i planen lå ude i fremtiden (senest 01.06.2030): afsenderens ur gik nok forkert. De er sat til nu."
             )
             .as_str()
         )

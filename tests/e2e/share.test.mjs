@@ -614,7 +614,7 @@ test('a file from a computer whose clock runs ahead: the preview says so, and it
     await chooseFile(page, { name: 'kollega.implan.json', text: JSON.stringify(json) });
     const dialog = previewDialog(page);
     await expectText(dialog.locator('.clock-note'),
-      '2 ændringstider i filen lå ude i fremtiden (senest 01.01.2090): afsenderens ur gik nok forkert. De er sat til nu.');
+      '2 ændringstider i planen lå ude i fremtiden (senest 01.01.2090): afsenderens ur gik nok forkert. De er sat til nu.');
     await page.screenshot({ path: '/tmp/e2e-share-clock-ahead.png' });
     await dialog.getByRole('radio', { name: CHOICES.merge }).check();
     await dialog.getByRole('button', { name: 'Importér', exact: true }).click();
