@@ -5,6 +5,7 @@
 //! [`schema`] (the JSON file format), [`storage`] (local storage),
 //! [`layout`] (pure geometry of the timeline and the benefit map) and
 //! [`ui`] (Leptos components).
+#![warn(missing_docs)]
 
 pub mod catalog;
 pub mod layout;
