@@ -290,6 +290,9 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// The toast's selector.
+const TOAST: &str = ".toast-area .toast";
+
 /// The toast at the bottom of the page, with "Fortryd" when it carries an undo.
 #[component]
 fn ToastView() -> impl IntoView {
@@ -306,10 +309,30 @@ fn ToastView() -> impl IntoView {
             came_from.set_value(from);
         }
     };
+    // A toast offering undo is the next Tab stop after the action that
+    // showed it (see focus::detour): its "Fortryd" is one Tab away, and
+    // focus stays where the action put it (the next row after a deletion).
+    Effect::new(move |_| {
+        match app
+            .toast
+            .with(|t| t.as_ref().map(|t| (t.seq, t.undo.is_some())))
+        {
+            Some((_, true)) => focus::detour(TOAST, None),
+            _ => focus::end_detour(TOAST),
+        }
+    });
     let close = move || {
         app.toast.set(None);
-        let back = came_from.get_value().map(focus::Target::Element);
-        focus::keep(back.into_iter().collect());
+        // Back where focus came from, or (as undoing may redraw the rows
+        // around it) to the same place drawn anew.
+        let back = came_from.get_value();
+        let again = back.as_ref().and_then(focus::same_place);
+        focus::keep(
+            back.map(focus::Target::Element)
+                .into_iter()
+                .chain(again)
+                .collect(),
+        );
     };
     view! {
         <div class="toast-area" role="status" aria-live="polite" on:focusin=focus_in>
@@ -319,6 +342,9 @@ fn ToastView() -> impl IntoView {
                     view! {
                         <div class="toast">
                             <span>{toast.text.clone()}</span>
+                            {toast.undo.is_some().then(|| view! {
+                                <span class="sr-only">" Tryk Tab for at fortryde."</span>
+                            })}
                             {undo.map(|action| {
                                 view! {
                                     <button

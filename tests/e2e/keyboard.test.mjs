@@ -138,6 +138,50 @@ test('the toast with "Fortryd" stays while it has focus', async () => {
   });
 });
 
+test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab goes on from there', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const ids = await page.locator('li.activity-row').evaluateAll((lis) => lis.slice(0, 3).map((li) => li.dataset.id));
+    const inRow = (id) => page.evaluate(() => document.activeElement.closest('li.activity-row')?.dataset.id);
+    await press(page.locator(`li.activity-row[data-id="${ids[1]}"] button.delete`));
+    await expectCount(page.locator(`li.activity-row[data-id="${ids[1]}"]`), 0);
+    // Focus stays where the deletion put it (the next row) ...
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await inRow(), ids[2]);
+    // ... the toast says what happened and how to undo it ...
+    const toast = page.locator('.toast-area[role=status] .toast');
+    assert.match((await toast.textContent()).replace(/\s+/g, ' '), /er slettet\. Tryk Tab for at fortryde\./);
+    // ... and one Tab reaches "Fortryd", not the rest of the page first.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button Fortryd$/);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.toast-close Luk besked/);
+    // Past the toast Tab goes on after the row that had focus ...
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.delete\.danger/);
+    assert.equal(await inRow(), ids[2]);
+    // ... and Shift+Tab goes back the same way.
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.toast-close/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button Fortryd$/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await inRow(), ids[2]);
+    // Fortryd brings the row back; focus returns to the row it came from.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectCount(page.locator(`li.activity-row[data-id="${ids[1]}"]`), 1);
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await inRow(), ids[2]);
+    // Without a toast Tab is the page's own again.
+    await expectCount(toast, 0);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.delete\.danger/);
+  });
+});
+
 test('dialogs: the introduction keeps focus and gives it back to Hjælp', async () => {
   await withApp(env, async ({ page }) => {
     await page.locator('.tour').waitFor();
