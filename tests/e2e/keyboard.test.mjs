@@ -182,6 +182,47 @@ test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab go
   });
 });
 
+test('«i» explanations: the button says whether it is open, the panel is the next Tab stop, Escape gives focus back', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    const f1 = page.locator('table.matrix thead button.info-btn[data-info="F1"]');
+    const panel = page.locator('.info-panel');
+    assert.equal(await f1.getAttribute('aria-expanded'), 'false');
+    await press(f1);
+    await panel.waitFor();
+    // Focus stays on the button (a disclosure), which says it is open.
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    assert.equal(await f1.getAttribute('aria-expanded'), 'true');
+    assert.equal(await panel.getAttribute('role'), 'region');
+    // The panel is drawn at the end of the page, yet Tab goes there next ...
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-close Luk forklaring/);
+    // ... and then on to what follows the button; Shift+Tab goes back.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-btn Om F2/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    // Escape in the panel closes it and gives focus back to its button.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Escape');
+    await expectCount(panel, 0);
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    assert.equal(await f1.getAttribute('aria-expanded'), 'false');
+    // So does ×; and with the panel closed Tab is the page's own again.
+    await page.keyboard.press('Enter');
+    await panel.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectCount(panel, 0);
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-btn Om F2/);
+  });
+});
+
 test('dialogs: the introduction keeps focus and gives it back to Hjælp', async () => {
   await withApp(env, async ({ page }) => {
     await page.locator('.tour').waitFor();

@@ -479,7 +479,7 @@ fn row_markup(
                 let about = format!("Om hovedopgave {} {}", t.get(), catalog::task(*t).name);
                 let _ = write!(
                     labels,
-                    r#"<button class="info-btn" type="button" data-info="t{}" aria-label="{}"></button>"#,
+                    r#"<button class="info-btn" type="button" aria-expanded="false" data-info="t{}" aria-label="{}"></button>"#,
                     t.get(),
                     escape(&about)
                 );
@@ -790,7 +790,7 @@ mod tests {
         row_markup(&RowKey::Task(t), &label, None, &mut labels, &mut bars);
         assert!(bars.is_empty());
         assert!(labels.starts_with(
-            r#"<div class="tl-label tl-label-task" style="top:28px;height:28px"><button class="tl-toggle" type="button" data-toggle="t:3" aria-expanded="true">▾ 3. Projektstyring (12)</button><button class="info-btn" type="button" data-info="t3" aria-label="Om hovedopgave 3 "#
+            r#"<div class="tl-label tl-label-task" style="top:28px;height:28px"><button class="tl-toggle" type="button" data-toggle="t:3" aria-expanded="true">▾ 3. Projektstyring (12)</button><button class="info-btn" type="button" aria-expanded="false" data-info="t3" aria-label="Om hovedopgave 3 "#
         ));
         assert!(labels.ends_with("</button></div>"));
     }
