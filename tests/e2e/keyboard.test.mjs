@@ -223,6 +223,61 @@ test('«i» explanations: the button says whether it is open, the panel is the n
   });
 });
 
+test('Tidslinje: the row labels and the bars are one Tab stop each, arrows move within them', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Tidslinje' }).click();
+    await page.locator('g.tl-bar').first().waitFor();
+    const where = () => page.evaluate(() => {
+      const a = document.activeElement;
+      if (a.closest('.tl-labels')) return `label ${a.dataset.toggle ?? 'info ' + a.dataset.info}`;
+      if (a.matches('g.tl-bar')) return `bar ${a.dataset.id}`;
+      return a.closest('.tl-scroll') ? 'chart' : 'outside';
+    });
+    // From the toolbar: one Tab to the labels, one to the bars, one out.
+    await page.locator('.tl-toolbar').locator('button, select').last().focus();
+    await page.keyboard.press('Tab');
+    const label = await where();
+    assert.match(label, /^label g:/, 'Tab goes to the first row label');
+    await page.keyboard.press('Tab');
+    const bar = await where();
+    assert.match(bar, /^bar /, 'the next Tab goes to a bar, past the other labels');
+    const name = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.match(name, /: .* til .*, /, `the bar is named by its title, dates and status: ${name}`);
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), 'outside', 'the next Tab leaves the chart, past the other bars');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), bar);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), label);
+    // ↓ and ↑ go through the groups and main tasks, → and ← between a main
+    // task and its «i»; the label last focused is the Tab stop.
+    await page.keyboard.press('ArrowDown');
+    await eventually(where, 'label t:1');
+    await page.keyboard.press('ArrowRight');
+    await eventually(where, 'label info t1');
+    await page.keyboard.press('ArrowDown');
+    await eventually(where, 'label info t2');
+    await page.keyboard.press('ArrowLeft');
+    await eventually(where, 'label t:2');
+    await page.keyboard.press('ArrowUp');
+    await eventually(where, 'label t:1');
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), bar);
+    // ↓ on a bar goes to the next one, which then is the Tab stop.
+    await page.keyboard.press('ArrowDown');
+    const next = await eventually(where, (w) => w.startsWith('bar ') && w !== bar, { message: '↓ goes to the next bar' });
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), 'label t:1');
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), next);
+    // Enter on the label's toggle still collapses its main task.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.locator('.tl-labels [data-toggle="t:1"]').getAttribute('aria-expanded'), 'false');
+  });
+});
+
 test('dialogs: the introduction keeps focus and gives it back to Hjælp', async () => {
   await withApp(env, async ({ page }) => {
     await page.locator('.tour').waitFor();
