@@ -248,7 +248,12 @@ fn detour_step(back: bool) -> Option<web_sys::Element> {
             let (Some(first), Some(last)) = (stops.first(), stops.last()) else {
                 continue;
             };
-            let anchor = d.anchor.clone().filter(|a| a.is_connected());
+            // An anchor no longer on the page (another page opened, its
+            // row deleted) ends the detour rather than picking another.
+            if d.anchor.as_ref().is_some_and(|a| !a.is_connected()) {
+                continue;
+            }
+            let anchor = d.anchor.clone();
             let next = if panel.contains(Some(&active)) {
                 match (&anchor, back) {
                     (Some(a), true) if active == *first => Some(a.clone()),

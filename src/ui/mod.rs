@@ -312,14 +312,19 @@ fn ToastView() -> impl IntoView {
     // A toast offering undo is the next Tab stop after the action that
     // showed it (see focus::detour): its "Fortryd" is one Tab away, and
     // focus stays where the action put it (the next row after a deletion).
-    Effect::new(move |_| {
-        match app
+    // Not after another page has been opened: the action is then behind.
+    Effect::new(move |prev: Option<(Option<u64>, Route)>| {
+        let undo = app
             .toast
-            .with(|t| t.as_ref().map(|t| (t.seq, t.undo.is_some())))
-        {
-            Some((_, true)) => focus::detour(TOAST, None),
-            _ => focus::end_detour(TOAST),
+            .with(|t| t.as_ref().filter(|t| t.undo.is_some()).map(|t| t.seq));
+        let now = (undo, app.route.get());
+        match prev {
+            _ if undo.is_none() => focus::end_detour(TOAST),
+            Some(p) if p.0 == now.0 && p.1 != now.1 => focus::end_detour(TOAST),
+            Some(p) if p.0 == now.0 => {}
+            _ => focus::detour(TOAST, None),
         }
+        now
     });
     let close = move || {
         app.toast.set(None);

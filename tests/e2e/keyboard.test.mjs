@@ -179,6 +179,15 @@ test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab go
     await expectCount(toast, 0);
     await page.keyboard.press('Tab');
     await expectFocus(page, /^button\.delete\.danger/);
+    // So it is on another page opened while the toast still shows.
+    await press(page.locator('li.activity-row button.delete').first());
+    await expectCount(toast, 1);
+    await press(nav(page).getByRole('link', { name: 'Overblik' }));
+    await page.locator('table.matrix').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest('.toast-area')), false,
+      'Tab on Overblik does not jump to the toast of a deletion on Aktiviteter');
+    await expectCount(toast, 1);
   });
 });
 
