@@ -126,7 +126,7 @@ test('the toast with "Fortryd" stays while it has focus', async () => {
     // Toasts offering undo hide after 15 s: make that quick.
     await page.evaluate(() => {
       const later = window.setTimeout;
-      window.setTimeout = (f, ms, ...rest) => later(f, ms >= 1000 ? 100 : ms, ...rest);
+      window.setTimeout = (f, ms, ...rest) => later(f, ms >= 1000 ? 400 : ms, ...rest);
     });
     await press(page.locator('li.activity-row button.delete').first());
     const undo = page.locator('.toast button', { hasText: 'Fortryd' });
