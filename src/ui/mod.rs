@@ -340,7 +340,19 @@ fn ToastView() -> impl IntoView {
         );
     };
     view! {
-        <div class="toast-area" role="status" aria-live="polite" on:focusin=focus_in>
+        <div
+            class="toast-area"
+            role="status"
+            aria-live="polite"
+            on:focusin=focus_in
+            on:keydown=move |ev| {
+                // Escape in the toast closes it, as ×.
+                if ev.key() == "Escape" && !ev.default_prevented() {
+                    ev.prevent_default();
+                    close();
+                }
+            }
+        >
             {move || {
                 app.toast.get().map(|toast| {
                     let undo = toast.undo.clone();

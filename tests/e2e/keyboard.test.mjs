@@ -179,7 +179,16 @@ test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab go
     await expectCount(toast, 0);
     await page.keyboard.press('Tab');
     await expectFocus(page, /^button\.delete\.danger/);
-    // So it is on another page opened while the toast still shows.
+    // Escape in the toast closes it, focus back where it came from.
+    await press(page.locator(`li.activity-row[data-id="${ids[2]}"] button.delete`));
+    await expectCount(toast, 1);
+    const after = await expectFocus(page, /^button\.activity-title/);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button Fortryd$/);
+    await page.keyboard.press('Escape');
+    await expectCount(toast, 0);
+    assert.equal(await focused(page), after);
+    // It is not the next Tab stop on another page opened while it shows.
     await press(page.locator('li.activity-row button.delete').first());
     await expectCount(toast, 1);
     await press(nav(page).getByRole('link', { name: 'Overblik' }));
