@@ -187,7 +187,7 @@ test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab go
     await expectFocus(page, /^button Fortryd$/);
     await page.keyboard.press('Escape');
     await expectCount(toast, 0);
-    assert.equal(await focused(page), after);
+    await eventually(() => focused(page), after, { message: 'focus back where it came from' });
     // It is not the next Tab stop on another page opened while it shows.
     await press(page.locator('li.activity-row button.delete').first());
     await expectCount(toast, 1);
