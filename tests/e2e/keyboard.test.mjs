@@ -274,6 +274,18 @@ test('Tidslinje: the row labels and the bars are one Tab stop each, arrows move 
     await eventually(where, 'label t:1');
     await page.keyboard.press('ArrowRight');
     await eventually(where, 'label info t1');
+    // The «i» opens its explanation as the next Tab stop; the bars follow.
+    await page.keyboard.press('Enter');
+    await page.locator('.info-panel').waitFor();
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), bar);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.info-panel'), 0);
+    await eventually(where, 'label info t1');
     await page.keyboard.press('ArrowDown');
     await eventually(where, 'label info t2');
     await page.keyboard.press('ArrowLeft');
