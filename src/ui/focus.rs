@@ -157,12 +157,17 @@ fn tab_stops(root: &web_sys::Element) -> Vec<web_sys::Element> {
 }
 
 /// The Tab stop that follows `el` in document order, outside `skip`.
+/// Only the elements after `el` are measured, up to the first stop.
 fn tab_stop_after(el: &web_sys::Element, skip: &web_sys::Element) -> Option<web_sys::Element> {
-    let body: web_sys::Element = document().body()?.into();
-    tab_stops(&body).into_iter().find(|e| {
-        el.compare_document_position(e) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
-            && !skip.contains(Some(e))
-    })
+    let list = document().body()?.query_selector_all(TAB_STOPS).ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter(|e| {
+            el.compare_document_position(e) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
+                && !skip.contains(Some(e))
+        })
+        .find(is_tab_stop)
 }
 
 /// A detour in the Tab order (see [`detour`]).
@@ -186,7 +191,8 @@ thread_local! {
 /// next Tab from wherever focus is then goes into the container, and that
 /// element becomes the anchor: a message with an action (the toast's
 /// "Fortryd") is then one Tab away from the action that showed it, without
-/// taking focus from where the action put it. Nothing happens while the
+/// taking focus from where the action put it (unless the user clicks or
+/// taps elsewhere before that first Tab). Nothing happens while the
 /// container has no usable Tab stop, or while focus is in a modal dialog
 /// (its stops cannot take focus). Replaces an earlier detour into the
 /// same container; [`end_detour`] ends it.
@@ -224,6 +230,21 @@ fn install_detour_keys() {
                 ev.prevent_default();
             }
         }
+    });
+    // A click or tap elsewhere before the first Tab moves on from the
+    // action: Tab is then the page's own (a detour without an anchor ends).
+    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        DETOURS.with(|all| {
+            all.borrow_mut().retain(|d| {
+                d.anchor.is_some()
+                    || target
+                        .as_ref()
+                        .is_some_and(|t| t.closest(d.container).ok().flatten().is_some())
+            });
+        });
     });
 }
 

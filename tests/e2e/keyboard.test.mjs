@@ -188,6 +188,13 @@ test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab go
     await page.keyboard.press('Escape');
     await expectCount(toast, 0);
     await eventually(() => focused(page), after, { message: 'focus back where it came from' });
+    // Nor after a click elsewhere: the user has moved on from the action.
+    await press(page.locator('li.activity-row button.delete').first());
+    await expectCount(toast, 1);
+    await page.locator('form.filters input[type=search]').click();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest('.toast-area')), false,
+      'Tab after a click in the search field goes on from there');
     // It is not the next Tab stop on another page opened while it shows.
     await press(page.locator('li.activity-row button.delete').first());
     await expectCount(toast, 1);
