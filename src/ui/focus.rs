@@ -191,11 +191,11 @@ thread_local! {
 /// next Tab from wherever focus is then goes into the container, and that
 /// element becomes the anchor: a message with an action (the toast's
 /// "Fortryd") is then one Tab away from the action that showed it, without
-/// taking focus from where the action put it (unless the user clicks or
-/// taps elsewhere before that first Tab). Nothing happens while the
-/// container has no usable Tab stop, or while focus is in a modal dialog
-/// (its stops cannot take focus). Replaces an earlier detour into the
-/// same container; [`end_detour`] ends it.
+/// taking focus from where the action put it (unless the user presses
+/// another key, clicks or taps elsewhere before that first Tab). Nothing
+/// happens while the container has no usable Tab stop, or while focus is
+/// in a modal dialog (its stops cannot take focus). Replaces an earlier
+/// detour into the same container; [`end_detour`] ends it.
 pub fn detour(container: &'static str, anchor: Option<web_sys::Element>) {
     install_detour_keys();
     DETOURS.with(|d| {
@@ -217,11 +217,13 @@ fn install_detour_keys() {
     // On the window, after the page's own handlers: a dialog that keeps
     // Tab inside itself has already prevented the default.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "Tab"
-            || ev.default_prevented()
-            || ev.ctrl_key()
-            || ev.alt_key()
-            || ev.meta_key()
+        let key = ev.key();
+        if !matches!(key.as_str(), "Tab" | "Shift" | "Control" | "Alt" | "Meta") {
+            // Another key before the first Tab (opening an editor, typing)
+            // moves on from the action, as a click does.
+            return moved_on(ev.target());
+        }
+        if key != "Tab" || ev.default_prevented() || ev.ctrl_key() || ev.alt_key() || ev.meta_key()
         {
             return;
         }
@@ -231,19 +233,21 @@ fn install_detour_keys() {
             }
         }
     });
-    // A click or tap elsewhere before the first Tab moves on from the
-    // action: Tab is then the page's own (a detour without an anchor ends).
-    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        DETOURS.with(|all| {
-            all.borrow_mut().retain(|d| {
-                d.anchor.is_some()
-                    || target
-                        .as_ref()
-                        .is_some_and(|t| t.closest(d.container).ok().flatten().is_some())
-            });
+    // So does a click or tap elsewhere than in the container.
+    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| moved_on(ev.target()));
+}
+
+/// The user acted on `target` before the first Tab: detours without an
+/// anchor end, unless `target` is in their container. Tab is then the
+/// page's own again.
+fn moved_on(target: Option<web_sys::EventTarget>) {
+    let target = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    DETOURS.with(|all| {
+        all.borrow_mut().retain(|d| {
+            d.anchor.is_some()
+                || target
+                    .as_ref()
+                    .is_some_and(|t| t.closest(d.container).ok().flatten().is_some())
         });
     });
 }

@@ -195,6 +195,16 @@ test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab go
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => !!document.activeElement.closest('.toast-area')), false,
       'Tab after a click in the search field goes on from there');
+    // Nor after another key: here Enter opening a row's editor.
+    await press(page.locator('li.activity-row button.delete').first());
+    await expectCount(toast, 1);
+    await press(page.locator('li.activity-row button.activity-title').first());
+    await page.locator('aside.editor input[name=title]').waitFor();
+    await expectFocus(page, /^input/);
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('aside.editor')),
+      'Tab in the editor goes to its next field');
+    await press(page.locator('aside.editor').getByRole('button', { name: 'Luk', exact: true }));
     // It is not the next Tab stop on another page opened while it shows.
     await press(page.locator('li.activity-row button.delete').first());
     await expectCount(toast, 1);
