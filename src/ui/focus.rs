@@ -215,26 +215,41 @@ fn install_detour_keys() {
         return;
     }
     // On the window, after the page's own handlers: a dialog that keeps
-    // Tab inside itself has already prevented the default.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        let key = ev.key();
-        if !matches!(key.as_str(), "Tab" | "Shift" | "Control" | "Alt" | "Meta") {
-            // Another key before the first Tab (opening an editor, typing)
-            // moves on from the action, as a click does.
-            return moved_on(ev.target());
-        }
-        if key != "Tab" || ev.default_prevented() || ev.ctrl_key() || ev.alt_key() || ev.meta_key()
-        {
-            return;
-        }
-        if let Some(next) = detour_step(ev.shift_key()) {
-            if to(&next) {
-                ev.prevent_default();
+    // Tab inside itself has already prevented the default. Kept for the
+    // page's life.
+    let listener = crate::ui::dom::Listener::all(
+        window().as_ref(),
+        &["keydown", "pointerdown"],
+        Box::new(|ev: web_sys::Event| {
+            let Some(key) = ev
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .map(web_sys::KeyboardEvent::key)
+            else {
+                // A click or tap elsewhere moves on from the action.
+                return moved_on(ev.target());
+            };
+            let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
+            if !matches!(key.as_str(), "Tab" | "Shift" | "Control" | "Alt" | "Meta") {
+                // So does another key before the first Tab (opening an
+                // editor, typing).
+                return moved_on(ev.target());
             }
-        }
-    });
-    // So does a click or tap elsewhere than in the container.
-    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| moved_on(ev.target()));
+            if key != "Tab"
+                || ev.default_prevented()
+                || ev.ctrl_key()
+                || ev.alt_key()
+                || ev.meta_key()
+            {
+                return;
+            }
+            if let Some(next) = detour_step(ev.shift_key()) {
+                if to(&next) {
+                    ev.prevent_default();
+                }
+            }
+        }),
+    );
+    std::mem::forget(listener);
 }
 
 /// The user acted on `target` before the first Tab: detours without an

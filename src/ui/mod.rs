@@ -290,9 +290,6 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// The toast's selector.
-const TOAST: &str = ".toast-area .toast";
-
 /// The toast at the bottom of the page, with "Fortryd" when it carries an undo.
 #[component]
 fn ToastView() -> impl IntoView {
@@ -309,23 +306,6 @@ fn ToastView() -> impl IntoView {
             came_from.set_value(from);
         }
     };
-    // A toast offering undo is the next Tab stop after the action that
-    // showed it (see focus::detour): its "Fortryd" is one Tab away, and
-    // focus stays where the action put it (the next row after a deletion).
-    // Not after another page has been opened: the action is then behind.
-    Effect::new(move |prev: Option<(Option<u64>, Route)>| {
-        let undo = app
-            .toast
-            .with(|t| t.as_ref().filter(|t| t.undo.is_some()).map(|t| t.seq));
-        let now = (undo, app.route.get());
-        match prev {
-            _ if undo.is_none() => focus::end_detour(TOAST),
-            Some(p) if p.0 == now.0 && p.1 != now.1 => focus::end_detour(TOAST),
-            Some(p) if p.0 == now.0 => {}
-            _ => focus::detour(TOAST, None),
-        }
-        now
-    });
     let close = move || {
         app.toast.set(None);
         // Back where focus came from, or (as undoing may redraw the rows
@@ -356,12 +336,14 @@ fn ToastView() -> impl IntoView {
             {move || {
                 app.toast.get().map(|toast| {
                     let undo = toast.undo.clone();
+                    // Its Fortryd is the next Tab stop (see AppState::notify_with).
+                    let hint = if undo.is_some() { " Tryk Tab for at fortryde." } else { "" };
                     view! {
                         <div class="toast">
-                            <span>{toast.text.clone()}</span>
-                            {toast.undo.is_some().then(|| view! {
-                                <span class="sr-only">" Tryk Tab for at fortryde."</span>
-                            })}
+                            <span>
+                                {toast.text.clone()}
+                                <span class="sr-only">{hint}</span>
+                            </span>
                             {undo.map(|action| {
                                 view! {
                                     <button
