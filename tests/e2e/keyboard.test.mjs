@@ -451,6 +451,47 @@ test('Opfølgning: deleting a checklist item or resetting its answer keeps focus
   });
 });
 
+test('Gevinstdiagram: the selected node\'s panel is the next Tab stop after the node', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Gevinster' }).click();
+    await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
+    const nodes = page.locator('.map-canvas .gd-node');
+    await nodes.first().waitFor();
+    const [first, second] = await nodes.evaluateAll((gs) => gs.slice(0, 2).map((g) => g.dataset.id));
+    const on = () => page.evaluate(() => {
+      const a = document.activeElement;
+      if (a.closest('.panel-slot aside')) return 'panel';
+      return a.matches('.gd-node') ? `node ${a.dataset.id}` : a.tagName;
+    });
+    await press(nodes.first());
+    await page.locator('.panel-slot aside').waitFor();
+    assert.equal(await on(), `node ${first}`, 'selecting keeps focus on the node');
+    // Tab goes into the panel, not through every later node first ...
+    await page.keyboard.press('Tab');
+    assert.equal(await on(), 'panel');
+    // ... Shift+Tab goes back to the node, and past the panel Tab goes on
+    // to the next node.
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await on(), `node ${first}`);
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 60 && (await on()) === 'panel'; i++) await page.keyboard.press('Tab');
+    assert.equal(await on(), `node ${second}`);
+    // Escape in the panel closes it and gives focus back to its node.
+    await nodes.first().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await on(), 'panel');
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.panel-slot aside'), 0);
+    await eventually(on, `node ${first}`, { message: 'focus back on the node' });
+    // With nothing selected Tab is the map's own.
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.panel-slot aside'), 0);
+    await press(nodes.first(), 'Tab');
+    assert.equal(await on(), `node ${second}`);
+  });
+});
+
 test('Gevinster: deleting a profile by keyboard focuses the next profile', async () => {
   await withApp(env, async ({ page }) => {
     await openExample(page);
