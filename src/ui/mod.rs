@@ -340,10 +340,8 @@ fn ToastView() -> impl IntoView {
                     let hint = if undo.is_some() { " Tryk Tab for at fortryde." } else { "" };
                     view! {
                         <div class="toast">
-                            <span>
-                                {toast.text.clone()}
-                                <span class="sr-only">{hint}</span>
-                            </span>
+                            <span>{toast.text.clone()}</span>
+                            <span class="sr-only">{hint}</span>
                             {undo.map(|action| {
                                 view! {
                                     <button
