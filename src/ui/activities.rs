@@ -87,7 +87,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                         let info_key = key.clone();
                         view! {
                             <section class="activity-group" data-group=key>
-                                <h2>{label} <span class="group-count">{format!(" ({count})")}</span><button type="button" class="info-btn" data-info=info_key aria-label=about></button></h2>
+                                <h2>{label} <span class="group-count">{format!(" ({count})")}</span><button type="button" class="info-btn" aria-expanded="false" data-info=info_key aria-label=about></button></h2>
                                 <ul class="activity-list">
                                     <For
                                         each=move || ids.clone()

@@ -83,7 +83,7 @@ pub fn PhaseTaskMatrix() -> impl IntoView {
                                 <span class="task-no">{task.get()}</span>
                                 " "
                                 <span title=info.description>{info.name}</span>
-                                <button type="button" class="info-btn" data-info=format!("t{}", task.get()) aria-label=format!("Om hovedopgave {} {}", task.get(), info.name)></button>
+                                <button type="button" class="info-btn" aria-expanded="false" data-info=format!("t{}", task.get()) aria-label=format!("Om hovedopgave {} {}", task.get(), info.name)></button>
                             </th>
                             {cells}
                         </tr>
@@ -118,7 +118,7 @@ pub fn PhaseTaskMatrix() -> impl IntoView {
                     <th scope="col">"Hovedopgave"</th>
                     {Phase::ALL
                         .into_iter()
-                        .map(|p| view! { <th scope="col" title=catalog::phase(p).focus>{p.code()}<br/><span class="phase-name">{p.name()}</span><button type="button" class="info-btn" data-info=p.code() aria-label=format!("Om {}", p.label())></button></th> })
+                        .map(|p| view! { <th scope="col" title=catalog::phase(p).focus>{p.code()}<br/><span class="phase-name">{p.name()}</span><button type="button" class="info-btn" aria-expanded="false" data-info=p.code() aria-label=format!("Om {}", p.label())></button></th> })
                         .collect_view()}
                 </tr>
             </thead>

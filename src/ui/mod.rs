@@ -308,17 +308,40 @@ fn ToastView() -> impl IntoView {
     };
     let close = move || {
         app.toast.set(None);
-        let back = came_from.get_value().map(focus::Target::Element);
-        focus::keep(back.into_iter().collect());
+        // Back where focus came from, or (as undoing may redraw the rows
+        // around it) to the same place drawn anew.
+        let back = came_from.get_value();
+        let again = back.as_ref().and_then(focus::same_place);
+        focus::keep(
+            back.map(focus::Target::Element)
+                .into_iter()
+                .chain(again)
+                .collect(),
+        );
     };
     view! {
-        <div class="toast-area" role="status" aria-live="polite" on:focusin=focus_in>
+        <div
+            class="toast-area"
+            role="status"
+            aria-live="polite"
+            on:focusin=focus_in
+            on:keydown=move |ev| {
+                // Escape in the toast closes it, as ×.
+                if ev.key() == "Escape" && !ev.default_prevented() {
+                    ev.prevent_default();
+                    close();
+                }
+            }
+        >
             {move || {
                 app.toast.get().map(|toast| {
                     let undo = toast.undo.clone();
+                    // Its Fortryd is the next Tab stop (see AppState::notify_with).
+                    let hint = if undo.is_some() { " Tryk Tab for at fortryde." } else { "" };
                     view! {
                         <div class="toast">
                             <span>{toast.text.clone()}</span>
+                            <span class="sr-only">{hint}</span>
                             {undo.map(|action| {
                                 view! {
                                     <button

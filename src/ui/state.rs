@@ -298,6 +298,15 @@ impl AppState {
             .with_untracked(|t| t.as_ref().map_or(0, |t| t.seq))
             + 1;
         let delay = if undo.is_some() { 15 } else { 6 };
+        // A toast offering undo is the next Tab stop after the action that
+        // showed it: its "Fortryd" is one Tab away, while focus stays where
+        // the action put it (the next row after a deletion). Another key,
+        // a click or a tap first (opening another page) moves on from it.
+        if undo.is_some() {
+            super::focus::detour(TOAST, None);
+        } else {
+            super::focus::end_detour(TOAST);
+        }
         self.toast.set(Some(Toast {
             text: text.into(),
             undo,
@@ -311,6 +320,9 @@ impl AppState {
         self.route.set(route);
     }
 }
+
+/// The toast's selector.
+const TOAST: &str = ".toast-area .toast";
 
 /// Hides toast `seq` after `secs` seconds, but not while it has focus: a
 /// keyboard user on its "Fortryd" keeps it until they leave it.

@@ -101,10 +101,17 @@ test('every page of a filled plan meets WCAG 2.1 AA', async () => {
   });
 });
 
-test('the activity editor, the introduction and the presentation meet WCAG 2.1 AA', async () => {
+test('the «i» explanation, the toast, the activity editor, the introduction and the presentation meet WCAG 2.1 AA', async () => {
   await withApp(env, async ({ page }) => {
     await openExample(page);
+    await page.locator('table.matrix thead button.info-btn[data-info="F2"]').click();
+    await page.locator('.info-panel').waitFor();
+    await expectAccessible(page, 'Overblik with an «i» explanation open');
+    await page.keyboard.press('Escape');
     await gotoActivities(page);
+    await page.locator('li.activity-row button.delete').nth(1).click();
+    await page.locator('.toast').getByRole('button', { name: 'Fortryd' }).waitFor();
+    await expectAccessible(page, 'Aktiviteter with the toast offering Fortryd');
     const id = await page.locator('li.activity-row').first().getAttribute('data-id');
     await openEditor(page, id);
     await expectAccessible(page, 'Aktiviteter with the editor open');

@@ -126,7 +126,7 @@ test('the toast with "Fortryd" stays while it has focus', async () => {
     // Toasts offering undo hide after 15 s: make that quick.
     await page.evaluate(() => {
       const later = window.setTimeout;
-      window.setTimeout = (f, ms, ...rest) => later(f, ms >= 1000 ? 100 : ms, ...rest);
+      window.setTimeout = (f, ms, ...rest) => later(f, ms >= 1000 ? 400 : ms, ...rest);
     });
     await press(page.locator('li.activity-row button.delete').first());
     const undo = page.locator('.toast button', { hasText: 'Fortryd' });
@@ -135,6 +135,193 @@ test('the toast with "Fortryd" stays while it has focus', async () => {
     await expectCount(undo, 1);
     await page.keyboard.press('Shift+Tab');
     await expectCount(undo, 0);
+  });
+});
+
+test('the toast with "Fortryd" is the next Tab stop after a deletion, and Tab goes on from there', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const ids = await page.locator('li.activity-row').evaluateAll((lis) => lis.slice(0, 3).map((li) => li.dataset.id));
+    const inRow = (id) => page.evaluate(() => document.activeElement.closest('li.activity-row')?.dataset.id);
+    await press(page.locator(`li.activity-row[data-id="${ids[1]}"] button.delete`));
+    await expectCount(page.locator(`li.activity-row[data-id="${ids[1]}"]`), 0);
+    // Focus stays where the deletion put it (the next row) ...
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await inRow(), ids[2]);
+    // ... the toast says what happened and how to undo it ...
+    const toast = page.locator('.toast-area[role=status] .toast');
+    assert.match((await toast.textContent()).replace(/\s+/g, ' '), /er slettet\. Tryk Tab for at fortryde\./);
+    // ... and one Tab reaches "Fortryd", not the rest of the page first.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button Fortryd$/);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.toast-close Luk besked/);
+    // Past the toast Tab goes on after the row that had focus ...
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.delete\.danger/);
+    assert.equal(await inRow(), ids[2]);
+    // ... and Shift+Tab goes back the same way.
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.toast-close/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button Fortryd$/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await inRow(), ids[2]);
+    // Fortryd brings the row back; focus returns to the row it came from.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectCount(page.locator(`li.activity-row[data-id="${ids[1]}"]`), 1);
+    await expectFocus(page, /^button\.activity-title/);
+    assert.equal(await inRow(), ids[2]);
+    // Without a toast Tab is the page's own again.
+    await expectCount(toast, 0);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.delete\.danger/);
+    // Escape in the toast closes it, focus back where it came from.
+    await press(page.locator(`li.activity-row[data-id="${ids[2]}"] button.delete`));
+    await expectCount(toast, 1);
+    const after = await expectFocus(page, /^button\.activity-title/);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button Fortryd$/);
+    await page.keyboard.press('Escape');
+    await expectCount(toast, 0);
+    await eventually(() => focused(page), after, { message: 'focus back where it came from' });
+    // Nor after a click elsewhere: the user has moved on from the action.
+    await press(page.locator('li.activity-row button.delete').first());
+    await expectCount(toast, 1);
+    await page.locator('form.filters input[type=search]').click();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest('.toast-area')), false,
+      'Tab after a click in the search field goes on from there');
+    // Nor after another key: here Enter opening a row's editor.
+    await press(page.locator('li.activity-row button.delete').first());
+    await expectCount(toast, 1);
+    await press(page.locator('li.activity-row button.activity-title').first());
+    await page.locator('aside.editor input[name=title]').waitFor();
+    await expectFocus(page, /^input/);
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest('aside.editor')),
+      'Tab in the editor goes to its next field');
+    await press(page.locator('aside.editor').getByRole('button', { name: 'Luk', exact: true }));
+    // It is not the next Tab stop on another page opened while it shows.
+    await press(page.locator('li.activity-row button.delete').first());
+    await expectCount(toast, 1);
+    await press(nav(page).getByRole('link', { name: 'Overblik' }));
+    await page.locator('table.matrix').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest('.toast-area')), false,
+      'Tab on Overblik does not jump to the toast of a deletion on Aktiviteter');
+    await expectCount(toast, 1);
+  });
+});
+
+test('«i» explanations: the button says whether it is open, the panel is the next Tab stop, Escape gives focus back', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    const f1 = page.locator('table.matrix thead button.info-btn[data-info="F1"]');
+    const panel = page.locator('.info-panel');
+    assert.equal(await f1.getAttribute('aria-expanded'), 'false');
+    await press(f1);
+    await panel.waitFor();
+    // Focus stays on the button (a disclosure), which says it is open.
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    assert.equal(await f1.getAttribute('aria-expanded'), 'true');
+    assert.equal(await panel.getAttribute('role'), 'region');
+    // The panel is drawn at the end of the page, yet Tab goes there next ...
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-close Luk forklaring/);
+    // ... and then on to what follows the button; Shift+Tab goes back.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-btn Om F2/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    // Escape in the panel closes it and gives focus back to its button.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Escape');
+    await expectCount(panel, 0);
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    assert.equal(await f1.getAttribute('aria-expanded'), 'false');
+    // So does ×; and with the panel closed Tab is the page's own again.
+    await page.keyboard.press('Enter');
+    await panel.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectCount(panel, 0);
+    await expectFocus(page, /^button\.info-btn Om F1/);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-btn Om F2/);
+  });
+});
+
+test('Tidslinje: the row labels and the bars are one Tab stop each, arrows move within them', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Tidslinje' }).click();
+    await page.locator('g.tl-bar').first().waitFor();
+    const where = () => page.evaluate(() => {
+      const a = document.activeElement;
+      if (a.closest('.tl-labels')) return `label ${a.dataset.toggle ?? 'info ' + a.dataset.info}`;
+      if (a.matches('g.tl-bar')) return `bar ${a.dataset.id}`;
+      return a.closest('.tl-scroll') ? 'chart' : 'outside';
+    });
+    // From the toolbar: one Tab to the labels, one to the bars, one out.
+    await page.locator('.tl-toolbar').locator('button, select').last().focus();
+    await page.keyboard.press('Tab');
+    const label = await where();
+    assert.match(label, /^label g:/, 'Tab goes to the first row label');
+    await page.keyboard.press('Tab');
+    const bar = await where();
+    assert.match(bar, /^bar /, 'the next Tab goes to a bar, past the other labels');
+    const name = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.match(name, /: .* til .*, /, `the bar is named by its title, dates and status: ${name}`);
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), 'outside', 'the next Tab leaves the chart, past the other bars');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), bar);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), label);
+    // ↓ and ↑ go through the groups and main tasks, → and ← between a main
+    // task and its «i»; the label last focused is the Tab stop.
+    await page.keyboard.press('ArrowDown');
+    await eventually(where, 'label t:1');
+    await page.keyboard.press('ArrowRight');
+    await eventually(where, 'label info t1');
+    // The «i» opens its explanation as the next Tab stop; the bars follow.
+    await page.keyboard.press('Enter');
+    await page.locator('.info-panel').waitFor();
+    await page.keyboard.press('Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), bar);
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus(page, /^button\.info-close/);
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.info-panel'), 0);
+    await eventually(where, 'label info t1');
+    await page.keyboard.press('ArrowDown');
+    await eventually(where, 'label info t2');
+    await page.keyboard.press('ArrowLeft');
+    await eventually(where, 'label t:2');
+    await page.keyboard.press('ArrowUp');
+    await eventually(where, 'label t:1');
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), bar);
+    // ↓ on a bar goes to the next one, which then is the Tab stop.
+    await page.keyboard.press('ArrowDown');
+    const next = await eventually(where, (w) => w.startsWith('bar ') && w !== bar, { message: '↓ goes to the next bar' });
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await where(), 'label t:1');
+    await page.keyboard.press('Tab');
+    assert.equal(await where(), next);
+    // Enter on the label's toggle still collapses its main task.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.locator('.tl-labels [data-toggle="t:1"]').getAttribute('aria-expanded'), 'false');
   });
 });
 
@@ -261,6 +448,47 @@ test('Opfølgning: deleting a checklist item or resetting its answer keeps focus
     await expectCount(resets, r - 1);
     await expectFocus(page, /^(button|input)/, 'focus moves on in the checklist');
     assert.ok(await inMain());
+  });
+});
+
+test('Gevinstdiagram: the selected node\'s panel is the next Tab stop after the node', async () => {
+  await withApp(env, async ({ page }) => {
+    await openExample(page);
+    await nav(page).getByRole('link', { name: 'Gevinster' }).click();
+    await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
+    const nodes = page.locator('.map-canvas .gd-node');
+    await nodes.first().waitFor();
+    const [first, second] = await nodes.evaluateAll((gs) => gs.slice(0, 2).map((g) => g.dataset.id));
+    const on = () => page.evaluate(() => {
+      const a = document.activeElement;
+      if (a.closest('.panel-slot aside')) return 'panel';
+      return a.matches('.gd-node') ? `node ${a.dataset.id}` : a.tagName;
+    });
+    await press(nodes.first());
+    await page.locator('.panel-slot aside').waitFor();
+    assert.equal(await on(), `node ${first}`, 'selecting keeps focus on the node');
+    // Tab goes into the panel, not through every later node first ...
+    await page.keyboard.press('Tab');
+    assert.equal(await on(), 'panel');
+    // ... Shift+Tab goes back to the node, and past the panel Tab goes on
+    // to the next node.
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await on(), `node ${first}`);
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 60 && (await on()) === 'panel'; i++) await page.keyboard.press('Tab');
+    assert.equal(await on(), `node ${second}`);
+    // Escape in the panel closes it and gives focus back to its node.
+    await nodes.first().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await on(), 'panel');
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.panel-slot aside'), 0);
+    await eventually(on, `node ${first}`, { message: 'focus back on the node' });
+    // With nothing selected Tab is the map's own.
+    await page.keyboard.press('Escape');
+    await expectCount(page.locator('.panel-slot aside'), 0);
+    await press(nodes.first(), 'Tab');
+    assert.equal(await on(), `node ${second}`);
   });
 });
 

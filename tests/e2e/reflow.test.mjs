@@ -276,13 +276,18 @@ test('fields, inactive matrix cells, timeline bars, their focus ring and the ben
   });
 });
 
-test('on a 1280 x 720 projector at 150 % zoom the editors open beside their lists', async () => {
+test('on a 1280 x 720 projector at 150 % zoom the editors open beside their lists and charts', async () => {
   await withApp(env, async ({ page }) => {
     await page.setViewportSize({ width: 853, height: 480 });
     await openExample(page);
     await gotoActivities(page);
     const row = page.locator('li.activity-row').nth(5);
     await openEditor(page, await row.getAttribute('data-id'));
+    /** Whether part of the element shows in the window. */
+    const inView = (locator) => locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    });
     const beside = async (list, editor) => {
       const [l, e] = [await list.boundingBox(), await editor.boundingBox()];
       return e.x >= l.x + l.width - 1 && e.y < l.y + l.height;
@@ -297,6 +302,29 @@ test('on a 1280 x 720 projector at 150 % zoom the editors open beside their list
     await page.locator('aside.benefit-editor').waitFor();
     assert.ok(await beside(profile, page.locator('aside.benefit-editor')), 'the profile editor is beside the register');
     await expectReflows(page, 'Gevinster with the editor at 853 px');
+
+    // The benefit map's node panel is beside the map, the node still in view.
+    await page.getByRole('tab', { name: 'Gevinstdiagram' }).click();
+    const node = page.locator('.map-canvas .gd-node').first();
+    await node.click();
+    const panel = page.locator('.panel-slot aside');
+    await panel.waitFor();
+    assert.ok(await beside(page.locator('.map-canvas'), panel), 'the node panel is beside the map, not under it');
+    assert.ok(await inView(panel) && await inView(node), 'the node and its panel are both in the window');
+    await expectReflows(page, 'Gevinstdiagram with a node open at 853 px');
+
+    // The timeline's editor is beside the chart, the edited bar still in view.
+    await gotoPage(page, 'Tidslinje', /Tidslinje/);
+    const bar = page.locator('g.tl-bar').nth(3);
+    await bar.waitFor();
+    const at = await visiblePointOf(page, bar);
+    await page.mouse.click(at.x, at.y);
+    const editor = page.locator('aside.editor');
+    await editor.waitFor();
+    assert.ok(await beside(page.locator('.tl-scroll'), editor), 'the activity editor is beside the timeline, not under it');
+    assert.ok(await inView(editor.locator('h2')) && await inView(bar.locator('rect.tl-bar-rect')),
+      'the editor and the edited bar are both in the window');
+    await expectReflows(page, 'Tidslinje with the editor at 853 px');
   });
 });
 

@@ -156,7 +156,7 @@ fn on_click(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
     match act.as_str() {
         "node" => toggle_node(ui, id),
         "go-node" => ui.selected.set(Some(id)),
-        "close-node" => ui.selected.set(None),
+        "close-node" => deselect(ui),
         "node-remove" => {
             let title = node.map(|n| n.title).unwrap_or_default();
             ui.selected.set(None);
@@ -215,9 +215,20 @@ fn on_key(ui: BenefitsUi, ev: &Event) {
                 }
             }
         }
-        "Escape" => ui.selected.set(None),
+        "Escape" => deselect(ui),
         _ => {}
     }
+}
+
+/// Clears the selection; focus in the node's panel, which closes, goes
+/// back to the node.
+fn deselect(ui: BenefitsUi) {
+    let Some(id) = ui.selected.get_untracked() else {
+        return;
+    };
+    ui.selected.set(None);
+    let id = id.replace(['"', '\\'], "");
+    crate::ui::focus::keep_on(&[&format!(".map-canvas .gd-node[data-id=\"{id}\"]")]);
 }
 
 fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed: bool) {
@@ -338,6 +349,9 @@ fn on_submit(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event) {
     let _ = root;
 }
 
+/// The selected node's panel.
+const NODE_PANEL: &str = ".map-tab .panel-slot aside";
+
 /// The map's nodes as (id, column, "Column: title").
 fn node_list(plan: Option<&crate::model::Plan>) -> Vec<(String, Column, String)> {
     plan.iter()
@@ -425,8 +439,17 @@ pub fn MapTab() -> impl IntoView {
             };
             toggle(&layout, "editing", node.is_some());
             let Some(node) = node else {
+                crate::ui::focus::end_detour(NODE_PANEL);
                 return clear(&slot);
             };
+            // The panel follows the whole map in the page: it is made the
+            // next Tab stop after its node, so a keyboard user reaches it
+            // without passing every later node (see focus::detour).
+            let id = node.id.as_str().replace(['"', '\\'], "");
+            match find(&r, &format!(".map-canvas .gd-node[data-id=\"{id}\"]")) {
+                Some(at) => crate::ui::focus::detour(NODE_PANEL, Some(at)),
+                None => crate::ui::focus::end_detour(NODE_PANEL),
+            }
             let built = find(&slot, "aside")
                 .map(|a| (a.get_attribute("data-id"), a.get_attribute("data-column")));
             if built != Some((Some(node.id.0.clone()), Some(node.column.key().to_string()))) {

@@ -161,7 +161,7 @@ pub const MAP: &str = concat!(
     r#"<label>til<select name="add-arrow-to"></select></label><button type="submit">Tilføj pil</button><p class="error" role="alert" hidden></p></form>"#,
     r#"<div class="map-downloads" role="group" aria-label="Download og udskriv"><button type="button" data-act="svg">Download SVG</button>"#,
     r#"<button type="button" data-act="png">Download PNG</button><button type="button" data-act="print">Udskriv</button></div></div>"#,
-    r#"<p class="hint">Læs diagrammet fra venstre mod højre. Vælg en knude (klik, eller Tab og Enter) for at fremhæve alt, den afhænger af, og alt, der afhænger af den; Esc fjerner markeringen.</p>"#,
+    r#"<p class="hint">Læs diagrammet fra venstre mod højre. Vælg en knude (klik, eller Tab og Enter) for at fremhæve alt, den afhænger af, og alt, der afhænger af den; Tab går derfra til knudens felter, og Esc fjerner markeringen.</p>"#,
     r#"<div class="map-layout"><div class="map-canvas"></div><div class="panel-slot"></div></div>"#,
 );
 

@@ -120,9 +120,6 @@ pub fn pointer_down(app: AppState, tl: Tl, ev: web_sys::PointerEvent) {
     if let Some(scroller) = tl.scroller() {
         let _ = scroller.set_pointer_capture(ev.pointer_id());
     }
-    if let Ok(bar) = bar.dyn_into::<web_sys::SvgElement>() {
-        let _ = bar.focus();
-    }
     ev.prevent_default();
     tl.drag.set(Some(Drag {
         id,
@@ -132,6 +129,22 @@ pub fn pointer_down(app: AppState, tl: Tl, ev: web_sys::PointerEvent) {
         to: from,
         moved: false,
     }));
+    // Focused once the drag is set, so that [`focused`] leaves the
+    // scroll position alone under the pointer.
+    if let Ok(bar) = bar.dyn_into::<web_sys::SvgElement>() {
+        let _ = bar.focus();
+    }
+}
+
+/// A bar reached by keyboard (Tab, or the editor closing) is scrolled
+/// sideways into view, not left under the labels or out of sight.
+pub fn focused(app: AppState, tl: Tl, target: Option<web_sys::EventTarget>) {
+    if tl.drag.with_untracked(Option::is_some) {
+        return;
+    }
+    if let Some(((first, last), _)) = bar_of(target).and_then(|(_, id)| dates(app, &id)) {
+        tl.scroll_span_into_view(first, last);
+    }
 }
 
 /// Updates the dragged bar's preview, snapping to whole days.
@@ -173,7 +186,7 @@ pub fn pointer_up(app: AppState, tl: Tl) {
 /// Escape cancels a drag.
 pub fn key_down(app: AppState, tl: Tl, ev: web_sys::KeyboardEvent) {
     let Some((_, id)) = bar_of(ev.target()) else {
-        return;
+        return label_key(tl, ev);
     };
     let key = ev.key();
     let modifier = ev.shift_key() || ev.ctrl_key() || ev.meta_key() || ev.alt_key();
@@ -207,6 +220,81 @@ pub fn key_down(app: AppState, tl: Tl, ev: web_sys::KeyboardEvent) {
         "ArrowUp" | "ArrowDown" if !modifier => {
             ev.prevent_default();
             focus_neighbour(app, tl, &id, if key == "ArrowUp" { -1 } else { 1 });
+        }
+        _ => {}
+    }
+}
+
+/// Keys on a label button (a group's or main task's toggle, a main task's
+/// «i»): up and down go to the previous and next group or main task (to
+/// its «i» from an «i», where it has one), left and right between a main
+/// task's toggle and its «i».
+fn label_key(tl: Tl, ev: web_sys::KeyboardEvent) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|b| b.matches(".tl-labels button").unwrap_or(false))
+    else {
+        return;
+    };
+    if ev.shift_key() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    let on_info = button.has_attribute("data-info");
+    match ev.key().as_str() {
+        "ArrowLeft" | "ArrowRight" => {
+            ev.prevent_default();
+            let other = if on_info {
+                "[data-toggle]"
+            } else {
+                "[data-info]"
+            };
+            if let Some(el) = button
+                .parent_element()
+                .and_then(|p| p.query_selector(other).ok().flatten())
+            {
+                crate::ui::focus::to(&el);
+            }
+        }
+        key @ ("ArrowUp" | "ArrowDown") => {
+            ev.prevent_default();
+            let here = match button.get_attribute("data-info") {
+                Some(info) => format!("t:{}", info.trim_start_matches('t')),
+                None => button.get_attribute("data-toggle").unwrap_or_default(),
+            };
+            let next = tl.lanes.with_untracked(|l| {
+                let toggles: Vec<_> = l
+                    .rows
+                    .iter()
+                    .filter_map(|r| match &r.key {
+                        RowKey::Group(g) => Some((format!("g:{g:?}"), r.y, r.height)),
+                        RowKey::Task(t) => Some((format!("t:{}", t.get()), r.y, r.height)),
+                        RowKey::Activity(_) => None,
+                    })
+                    .collect();
+                let at = toggles.iter().position(|t| t.0 == here)?;
+                let to = if key == "ArrowUp" {
+                    at.checked_sub(1)?
+                } else {
+                    at + 1
+                };
+                toggles.get(to).cloned()
+            });
+            let Some((toggle, y, h)) = next else { return };
+            tl.scroll_row_into_view(y, h);
+            let info = toggle
+                .strip_prefix("t:")
+                .filter(|_| on_info)
+                .map(|n| format!(".tl-labels [data-info=\"t{n}\"]"));
+            let selector = format!(".tl-labels [data-toggle=\"{toggle}\"]");
+            // Once the row is drawn (it may just have scrolled into view).
+            request_animation_frame(move || {
+                request_animation_frame(move || {
+                    let mut targets: Vec<_> = info.into_iter().collect();
+                    targets.push(selector);
+                    targets.iter().any(|s| crate::ui::focus::to_selector(s));
+                });
+            });
         }
         _ => {}
     }

@@ -84,10 +84,14 @@ pub(super) fn build(app: AppState, tl: Tl, scroller: &web_sys::HtmlElement) -> C
     set(&head, "role", "img");
     set(&head, "aria-label", "Faser, milepæle og tidsakse");
     let labels = html("div", "tl-labels");
+    set(&labels, "role", "group");
+    set(&labels, "aria-label", "Rækker");
+    set(&labels, "aria-describedby", "tl-keys");
     let body_box = html("div", "tl-body");
     let body = svg("svg", "tl-body-svg");
     set(&body, "role", "group");
     set(&body, "aria-label", "Aktiviteter på tidslinjen");
+    set(&body, "aria-describedby", "tl-keys");
     let [backdrop, lanes, bars, overlay] =
         ["tl-backdrop", "tl-lanes", "tl-bars", "tl-overlay"].map(|c| svg("g", c));
     for g in [&backdrop, &lanes, &bars, &overlay] {
@@ -153,7 +157,11 @@ pub(super) fn build(app: AppState, tl: Tl, scroller: &web_sys::HtmlElement) -> C
         Listener::new(
             target,
             "focusin",
-            Box::new(move |ev| bar::hover(tl, ev.target())),
+            Box::new(move |ev| {
+                take_tab_stop(ev.target());
+                bar::focused(app, tl, ev.target());
+                bar::hover(tl, ev.target());
+            }),
         ),
         Listener::new(target, "focusout", Box::new(move |_| tl.hover.set(None))),
         Listener::new(
@@ -386,6 +394,94 @@ pub(super) fn draw_rows(app: AppState, tl: Tl, ui: &mut Ui) {
         }
     }
     c.rows = rows;
+    keep_tab_stops(app, tl, c);
+}
+
+/// Keeps the chart at two Tab stops (roving tabindex): one in the label
+/// column and one among the bars, each the element last focused there
+/// while it is drawn, else the first in view (a bar also in view
+/// sideways, if one is). Arrow keys move between the rest (see
+/// [`super::bar::key_down`]), so Tab does not walk through every row.
+fn keep_tab_stops(app: AppState, tl: Tl, c: &Chart) {
+    let has_stop = |area: &web_sys::Element| {
+        area.query_selector("[tabindex=\"0\"]")
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    // The coarse scroll position: reading the exact one would force a
+    // layout on every draw.
+    let top = tl.row_top.get_untracked();
+    let (left, width) = (tl.scroll_left.get_untracked(), tl.view_w.get_untracked());
+    let in_view = |r: &&RowEl| {
+        tl.lanes
+            .with_untracked(|l| l.row(&r.key).map(|row| row.y + row.height > top))
+            .unwrap_or(false)
+    };
+    if !has_stop(&c.labels) {
+        let first = c
+            .rows
+            .iter()
+            .filter(|r| r.button.is_some())
+            .find(in_view)
+            .or_else(|| c.rows.iter().find(|r| r.button.is_some()));
+        if let Some(b) = first.and_then(|r| r.button.as_ref()) {
+            set(b, "tabindex", "0");
+        }
+    }
+    if !has_stop(&c.bars) {
+        let shows = |r: &&RowEl| {
+            let RowKey::Activity(id) = &r.key else {
+                return false;
+            };
+            app.plan.with_untracked(|p| {
+                p.as_ref()
+                    .and_then(|p| p.activity(id))
+                    .and_then(activity_span)
+                    .is_some_and(|(s, e)| {
+                        let (x, w) = tl.scale_now().span(s, e);
+                        x + w > left && x < left + width
+                    })
+            })
+        };
+        let bars = || c.rows.iter().filter(|r| r.bar.is_some());
+        let first = bars()
+            .filter(in_view)
+            .find(shows)
+            .or_else(|| bars().find(in_view))
+            .or_else(|| bars().next());
+        if let Some(b) = first.and_then(|r| r.bar.as_ref()) {
+            set(b, "tabindex", "0");
+        }
+    }
+}
+
+/// Makes the focused bar or label button its part's Tab stop (see
+/// [`keep_tab_stops`]).
+pub(super) fn take_tab_stop(target: Option<web_sys::EventTarget>) {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let area = if el.matches("g.tl-bar").unwrap_or(false) {
+        el.closest(".tl-bars")
+    } else if el.matches(".tl-labels button").unwrap_or(false) {
+        el.closest(".tl-labels")
+    } else {
+        return;
+    };
+    let Some(area) = area.ok().flatten() else {
+        return;
+    };
+    if let Ok(list) = area.query_selector_all("[tabindex=\"0\"]") {
+        for other in (0..list.length()).filter_map(|i| list.item(i)) {
+            if let Ok(other) = other.dyn_into::<web_sys::Element>() {
+                if other != el {
+                    set(&other, "tabindex", "-1");
+                }
+            }
+        }
+    }
+    set(&el, "tabindex", "0");
 }
 
 /// A row not yet drawn: its key, and what its label and bar show (see
@@ -468,7 +564,7 @@ fn row_markup(
             };
             let _ = write!(
                 labels,
-                r#"<div class="{class}" style="{}"><button class="tl-toggle" type="button" data-toggle="{}" aria-expanded="{}">{}</button>"#,
+                r#"<div class="{class}" style="{}"><button class="tl-toggle" type="button" tabindex="-1" data-toggle="{}" aria-expanded="{}">{}</button>"#,
                 escape(style),
                 escape(&toggle),
                 escape(title),
@@ -479,7 +575,7 @@ fn row_markup(
                 let about = format!("Om hovedopgave {} {}", t.get(), catalog::task(*t).name);
                 let _ = write!(
                     labels,
-                    r#"<button class="info-btn" type="button" data-info="t{}" aria-label="{}"></button>"#,
+                    r#"<button class="info-btn" type="button" tabindex="-1" aria-expanded="false" data-info="t{}" aria-label="{}"></button>"#,
                     t.get(),
                     escape(&about)
                 );
@@ -498,7 +594,7 @@ fn row_markup(
             );
             let _ = write!(
                 bars,
-                r#"<g class="{}" data-id="{id}" tabindex="0" role="button""#,
+                r#"<g class="{}" data-id="{id}" tabindex="-1" role="button""#,
                 escape(bar.map_or("tl-bar", |b| &b[2]))
             );
             if let Some([transform, shapes, _, aria]) = bar {
@@ -761,7 +857,7 @@ mod tests {
         );
         assert_eq!(
             bars,
-            r#"<g class="tl-bar overdue" data-id="a&quot;1" tabindex="0" role="button" transform="translate(1.0 2.0)" aria-label="&lt;b&gt;Møde&lt;/b&gt;: 1.3.2027 til 5.3.2027"><rect class="tl-bar-rect"/></g>"#
+            r#"<g class="tl-bar overdue" data-id="a&quot;1" tabindex="-1" role="button" transform="translate(1.0 2.0)" aria-label="&lt;b&gt;Møde&lt;/b&gt;: 1.3.2027 til 5.3.2027"><rect class="tl-bar-rect"/></g>"#
         );
     }
 
@@ -773,7 +869,7 @@ mod tests {
         row_markup(&key, &label, None, &mut labels, &mut bars);
         assert_eq!(
             bars,
-            r#"<g class="tl-bar" data-id="a1" tabindex="0" role="button"></g>"#
+            r#"<g class="tl-bar" data-id="a1" tabindex="-1" role="button"></g>"#
         );
     }
 
@@ -790,7 +886,7 @@ mod tests {
         row_markup(&RowKey::Task(t), &label, None, &mut labels, &mut bars);
         assert!(bars.is_empty());
         assert!(labels.starts_with(
-            r#"<div class="tl-label tl-label-task" style="top:28px;height:28px"><button class="tl-toggle" type="button" data-toggle="t:3" aria-expanded="true">▾ 3. Projektstyring (12)</button><button class="info-btn" type="button" data-info="t3" aria-label="Om hovedopgave 3 "#
+            r#"<div class="tl-label tl-label-task" style="top:28px;height:28px"><button class="tl-toggle" type="button" tabindex="-1" data-toggle="t:3" aria-expanded="true">▾ 3. Projektstyring (12)</button><button class="info-btn" type="button" tabindex="-1" aria-expanded="false" data-info="t3" aria-label="Om hovedopgave 3 "#
         ));
         assert!(labels.ends_with("</button></div>"));
     }

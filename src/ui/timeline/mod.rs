@@ -418,6 +418,7 @@ fn build(
     set(&count, "aria-live", "polite");
     let scroller = html("div", "tl-scroll");
     let keys = html("p", "hint tl-keys");
+    set(&keys, "id", "tl-keys");
     keys.set_inner_html(toolbar::KEYS);
     let undated = html("section", "tl-undated");
     set(&undated, "aria-labelledby", "tl-undated-heading");

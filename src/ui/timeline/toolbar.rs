@@ -30,9 +30,10 @@ pub const MARKUP: &str = concat!(
 /// How to use the chart by pointer and keyboard.
 pub const KEYS: &str = concat!(
     "Træk en bjælke for at flytte den, eller træk i enderne for at ændre start og slut. ",
-    "Med tastaturet: vælg en bjælke med Tab; <kbd>Skift</kbd>+<kbd>←</kbd>/<kbd>→</kbd> flytter én dag, ",
-    "<kbd>Ctrl</kbd>+<kbd>←</kbd>/<kbd>→</kbd> ændrer slutdatoen, <kbd>↑</kbd>/<kbd>↓</kbd> går til forrige/næste ",
-    "og <kbd>Enter</kbd> åbner redigering."
+    "Med tastaturet: <kbd>Tab</kbd> går til rækkernes navne og derfra til bjælkerne, ",
+    "og <kbd>↑</kbd>/<kbd>↓</kbd> går til forrige/næste (ved en hovedopgave skifter <kbd>←</kbd>/<kbd>→</kbd> ",
+    "mellem navnet og dens forklaring). På en bjælke flytter <kbd>Skift</kbd>+<kbd>←</kbd>/<kbd>→</kbd> ",
+    "den én dag, <kbd>Ctrl</kbd>+<kbd>←</kbd>/<kbd>→</kbd> ændrer slutdatoen og <kbd>Enter</kbd> åbner redigering."
 );
 
 /// The legend's items (the model's names and colours only).

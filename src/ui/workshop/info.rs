@@ -2,19 +2,44 @@
 //! button with `data-info` (a phase code such as "F2", or "t5" for main
 //! task 5) opens a small panel beside it with the texts of Tabel 1/2 or
 //! the main task's description and purpose. Escape, ✕ or a click
-//! elsewhere closes it.
+//! elsewhere closes it. It is the next Tab stop after its button.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::super::dom::{el, p, region, El};
+use super::super::focus;
 use super::Workshop;
 use crate::catalog;
 use crate::model::{Phase, TaskNo};
 
+/// The panel's selector.
+const PANEL: &str = ".info-panel";
+
 /// Opens explanations on clicks of `data-info` buttons and closes them on
 /// clicks elsewhere and on Escape.
+///
+/// The button and panel work as a disclosure (WAI-ARIA APG): the button
+/// says whether its panel is open (`aria-expanded`) and keeps focus, and
+/// as the panel is drawn at the end of the page, it is made the next Tab
+/// stop after its button (see [`focus::detour`]). Closing it while focus
+/// is in it (Escape, ×) gives focus back to the button.
 pub fn install(w: Workshop) {
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
+    Effect::new(move |was_open: Option<bool>| {
+        let open = w.info.with(Option::is_some);
+        let Some(button) = opener.get_value() else {
+            return open;
+        };
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        if open {
+            focus::detour(PANEL, Some(button));
+        } else if was_open == Some(true) {
+            focus::end_detour(PANEL);
+            focus::keep(vec![focus::Target::Element(button)]);
+        }
+        open
+    });
     let _ = window_event_listener(leptos::ev::click, move |ev| {
         let Some(target) = ev
             .target()
@@ -28,6 +53,10 @@ pub fn install(w: Workshop) {
             let same = w
                 .info
                 .with_untracked(|i| i.as_ref().is_some_and(|i| i.0 == key));
+            if let Some(old) = opener.get_value().filter(|o| *o != button) {
+                let _ = old.set_attribute("aria-expanded", "false");
+            }
+            opener.set_value(Some(button));
             w.info.set((!same).then_some((key, r.left(), r.bottom())));
             return;
         }
@@ -92,7 +121,7 @@ fn render(w: Workshop) -> El {
     let left = left.min(width - 400.0).max(8.0);
     el("div")
         .cls("info-panel")
-        .attr("role", "dialog")
+        .attr("role", "region")
         .attr("aria-label", &title)
         .attr("style", &format!("left:{left:.0}px;top:{:.0}px", top + 6.0))
         .child(
