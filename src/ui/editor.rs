@@ -262,10 +262,7 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
                     </label>
                 </div>
                 <p class="hint">
-                    {move || activity.with(|a| a.as_ref().map(|a| match (a.start, a.due) {
-                        (Some(s), Some(d)) => format!("{} – {} ({} – {})", format::date(s), format::date(d), format::week(s), format::week(d)),
-                        _ => "Ingen datoer endnu.".to_string(),
-                    }))}
+                    {move || activity.with(|a| a.as_ref().map(|a| format::date_span_weeks(a.start, a.due)))}
                 </p>
                 <div class="row">
                     <label>

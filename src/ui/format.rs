@@ -23,6 +23,18 @@ pub fn date_span(start: Option<NaiveDate>, due: Option<NaiveDate>) -> String {
     }
 }
 
+/// The dates of an activity with their weeks, as the editor shows them:
+/// "01.02.2027 – 09.03.2027 (uge 5 – uge 10)", "Fra 01.02.2027 (uge 5).",
+/// "Frist 09.03.2027 (uge 10)." or "Ingen datoer endnu.".
+pub fn date_span_weeks(start: Option<NaiveDate>, due: Option<NaiveDate>) -> String {
+    match (start, due) {
+        (Some(s), Some(d)) => format!("{} – {} ({} – {})", date(s), date(d), week(s), week(d)),
+        (Some(s), None) => format!("Fra {} ({}).", date(s), week(s)),
+        (None, Some(d)) => format!("Frist {} ({}).", date(d), week(d)),
+        (None, None) => "Ingen datoer endnu.".to_string(),
+    }
+}
+
 /// The ISO week number (uge) of a date, e.g. "uge 49".
 pub fn week(d: NaiveDate) -> String {
     format!("uge {}", d.iso_week().week())
@@ -125,5 +137,22 @@ mod tests {
         assert_eq!(date_span(None, d(2027, 3, 9)), "frist 09.03.2027");
         assert_eq!(date_span(d(2027, 2, 1), None), "fra 01.02.2027");
         assert_eq!(date_span(None, None), "ingen datoer");
+    }
+
+    #[test]
+    fn the_editor_shows_a_lone_start_or_deadline_with_its_week() {
+        assert_eq!(
+            date_span_weeks(d(2027, 2, 1), d(2027, 3, 9)),
+            "01.02.2027 – 09.03.2027 (uge 5 – uge 10)"
+        );
+        assert_eq!(
+            date_span_weeks(None, d(2027, 3, 9)),
+            "Frist 09.03.2027 (uge 10)."
+        );
+        assert_eq!(
+            date_span_weeks(d(2027, 2, 1), None),
+            "Fra 01.02.2027 (uge 5)."
+        );
+        assert_eq!(date_span_weeks(None, None), "Ingen datoer endnu.");
     }
 }

@@ -301,6 +301,9 @@ test('absurd dates are refused in Danish; a missing start shows the deadline; go
     await typeDate(editor.locator('input[name="start"]'), '');
     await expectText(row(page, e.id).locator('.dates'), `frist ${due}`);
     await expectCount(alert, 0);
+    // The editor says the same, with the week, instead of "no dates yet".
+    await expectText(editor.locator('p.hint').first(), /^Frist \d\d\.\d\d\.\d{4} \(uge \d+\)\.$/);
+    assert.ok((await text(editor.locator('p.hint').first())).startsWith(`Frist ${due} (uge `));
 
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Indstillinger' }).click();
     const goLive = page.locator('input[name="go-live"]');
