@@ -623,6 +623,8 @@ test('deleting an activity: undo from the toast, with Ctrl+Z and with the header
     await page.keyboard.press('Control+z');
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
     await expectCount(r, 1);
+    // The toast no longer says it is deleted, nor offers a "Fortryd" that would do nothing.
+    await expectCount(toast, 0);
     // Ctrl+Shift+Z redoes it, Ctrl+Z undoes again.
     await page.keyboard.press('Control+Shift+z');
     await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
@@ -635,6 +637,7 @@ test('deleting an activity: undo from the toast, with Ctrl+Z and with the header
     await undoButton.click();
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
     await expectCount(r, 1);
+    await expectCount(toast, 0);
     await redoButton.click();
     await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
     await expectCount(r, 0);
