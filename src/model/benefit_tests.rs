@@ -206,6 +206,20 @@ fn progress_and_yearly_amounts() {
 }
 
 #[test]
+fn a_target_equal_to_the_baseline_gives_no_measured_amount() {
+    // With target = baseline there is no direction to measure towards:
+    // progress is unknown, and so is the measured amount (a measurement of
+    // -5 kr. was summed as -1.000.005 kr. pr. år).
+    let mut b = benefit("g1");
+    b.baseline = Some(num("1.000.000"));
+    b.target = Some(num("1.000.000"));
+    b.measurements.push(measurement("m1", d(2026, 6, 1), "-5"));
+    assert_eq!(b.progress(), None);
+    assert_eq!(b.expected_amount(), Some(num("0")));
+    assert_eq!(b.measured_amount(), None);
+}
+
+#[test]
 fn progress_in_whole_percent_rounds_half_up_and_never_reads_minus_zero() {
     // A decreasing target (500.000 -> 300.000) with the latest measurement
     // still at the baseline: 0 / -200.000 is minus zero in f64.
