@@ -142,6 +142,11 @@ test('wrong numbers and dates are refused with Danish messages and nothing is lo
     assert.equal(await ed.locator('input[name="baseline"]').inputValue(), '12.5');
     await commit(ed.locator('input[name="baseline"]'), '12,5');
     await expectCount(ed.locator('.commit-field .field-error:not([hidden])'), 0);
+    // A refused number corrected back to the saved one loses its message.
+    await commit(ed.locator('input[name="baseline"]'), '100.000.000.000');
+    await expectText(ed.locator('.commit-field .field-error:not([hidden])'), /for stort/);
+    await commit(ed.locator('input[name="baseline"]'), '12,5');
+    await expectCount(ed.locator('.commit-field .field-error:not([hidden])'), 0);
     await commit(ed.locator('input[name="baseline-date"]'), date(1, 6, 0));
     await commit(ed.locator('input[name="target-date"]'), date(1, 5, 0));
     await expectText(ed.locator('.editor-error'), `Måldatoen (${date(1, 5, 0)}) skal ligge efter baselinedatoen (${date(1, 6, 0)}).`);
