@@ -150,13 +150,19 @@ pub fn App() -> impl IntoView {
     let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
     // A page opened from inside the old one (a matrix cell, "Opret plan",
     // an import) takes focus to its content instead of losing it to the
-    // body; focus on a menu link stays there.
+    // body; focus on a menu link stays there. It opens at its top, not at
+    // the old page's scroll position (a matrix cell far down Overblik left
+    // Aktiviteter scrolled past its filters and count).
     Effect::new(move |prev: Option<(Route, bool)>| {
         let now = (app.route.get(), has_plan.get());
         if prev.is_some_and(|p| p != now) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
             after_paint(|| {
                 if focus::lost() {
                     focus::to_main();
+                    // Focusing the main region scrolls its top under the
+                    // header's edge; the page's top shows the header too.
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
             });
         }

@@ -458,6 +458,9 @@ test('a matrix cell opens Aktiviteter filtered to its main task and phase', asyn
       assert.ok(rows.every((r) => r.task === c.task && r.phase === c.phase), `all rows are HO ${c.task} in ${c.phase}`);
       assert.equal(await filter(page, 'Fase').inputValue(), c.phase);
       assert.equal(await page.locator('form.filters > label', { hasText: 'Hovedopgave' }).locator('select').inputValue(), String(c.task));
+      // The new page starts at its top, where the filters and the count
+      // say what is shown, not at the scroll position of the matrix.
+      await eventually(() => page.evaluate(() => window.scrollY), 0, { message: 'Aktiviteter opens at its top' });
     }
     await page.getByRole('button', { name: 'Nulstil filtre' }).click();
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
