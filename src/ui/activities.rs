@@ -71,7 +71,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                 <p class="count-line" aria-live="polite">
                     {move || {
                         let (s, t) = (shown(), total());
-                        if s == t { format!("{t} aktiviteter") } else { format!("Viser {s} af {t} aktiviteter") }
+                        if s == t { crate::model::count(t, "aktivitet", "aktiviteter") } else { format!("Viser {s} af {t} aktiviteter") }
                     }}
                 </p>
                 <AddActivity />
