@@ -518,3 +518,15 @@ test('the status report keeps the words of main tasks whole on screen and on an 
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+test('a printed status report keeps the texts of its empty sections ("Ingen blokerede aktiviteter.")', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoReport(page);
+    const empty = page.locator('article.report section[data-section=blocked] p.empty');
+    await expectText(empty, 'Ingen blokerede aktiviteter.');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await empty.isVisible(), true, 'the empty text is printed under its heading');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
