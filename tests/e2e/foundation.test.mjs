@@ -304,6 +304,13 @@ test('absurd dates are refused in Danish; a missing start shows the deadline; go
     // The editor says the same, with the week, instead of "no dates yet".
     await expectText(editor.locator('p.hint').first(), /^Frist \d\d\.\d\d\.\d{4} \(uge \d+\)\.$/);
     assert.ok((await text(editor.locator('p.hint').first())).startsWith(`Frist ${due} (uge `));
+    // An activity cannot have become done after today.
+    await editor.locator('select[name="status"]').selectOption('faerdig');
+    const nextYear = new Date().getFullYear() + 1;
+    await typeDate(editor.locator('input[name="completed"]'), `01.01.${nextYear}`);
+    await expectText(alert, `Færdig den (01.01.${nextYear}) ligger efter i dag. Skriv den dag, aktiviteten blev færdig.`);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+    await eventually(async () => (await storedPlan(page)).plan.activities.find((x) => x.id === e.id).completed, today);
 
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Indstillinger' }).click();
     const goLive = page.locator('input[name="go-live"]');
