@@ -135,6 +135,15 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
             .active_element()
             .filter(|e| e.tag_name() != "BODY"),
     );
+    // A refused edit's message belongs to the activity as it was then: once
+    // the activity changes (undo, redo, another tab), its fields show the
+    // saved values again and the message (with its "Udvid" button) goes.
+    Effect::new(move |seen: Option<()>| {
+        activity.track();
+        if seen.is_some() {
+            error.set(None);
+        }
+    });
     let focus_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = focus_ref.get() {

@@ -209,6 +209,24 @@ test('editing an activity in the editor updates its row', async () => {
   });
 });
 
+test('a refused phase change: its message goes when undo changes the activity, and the phase shows the saved one', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const editor = await openEditor(page, 't12-01');
+    await editor.locator('input[name="responsible"]').fill('Mette Hansen');
+    await editor.locator('select[name="phase"]').selectOption('F0');
+    const alert = editor.locator('.error[role="alert"]');
+    await expectText(alert.locator('p'), 'Hovedopgave 12 er ikke aktiv i F0 Tilslutning. Vælg en anden fase, eller udvid hovedopgavens faser.');
+    // Undo takes the responsible back: the message about F0 (and its
+    // "Udvid" button) no longer belongs to what the editor shows.
+    await page.locator('.topbar .history').getByRole('button', { name: '↶ Fortryd' }).click();
+    await eventually(() => editor.locator('input[name="responsible"]').inputValue(), '');
+    assert.equal(await editor.locator('select[name="phase"]').inputValue(), 'F2');
+    await expectCount(alert, 0);
+  });
+});
+
 // Bug: App's page closure tracks `app.plan` (src/ui/mod.rs, `app.plan.with(Option::is_some)`),
 // so every plan change, even a refused edit, rebuilds the whole page and the
 // editor: its error message is lost at once and focus jumps to the title field.
