@@ -530,3 +530,19 @@ test('a printed status report keeps the texts of its empty sections ("Ingen blok
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+test('an activity due on the reporting date and not done is among the report\'s deadlines, as on Overblik', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const id = await page.locator('li.activity-row').nth(2).getAttribute('data-id');
+    const editor = await openEditor(page, id);
+    await typeDate(editor.locator('input[name="start"]'), day(-3).danish);
+    await typeDate(editor.locator('input[name="due"]'), day().danish);
+    await eventually(async () => (await storedPlan(page)).plan.activities.find((a) => a.id === id).due, day().iso);
+    await gotoReport(page);
+    const upcoming = page.locator('section[data-section=upcoming]');
+    await upcoming.locator(`tr[data-id="${id}"]`).waitFor();
+    await expectCount(page.locator(`section[data-section=overdue] tr[data-id="${id}"]`), 0);
+  });
+});

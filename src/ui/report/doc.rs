@@ -577,7 +577,9 @@ fn upcoming_section(report: &StatusReport) -> DocSection {
             "Frister de næste {REPORT_PERIOD_DAYS} dage ({})",
             report.upcoming.len()
         ),
-        lead: None,
+        lead: Some(format!(
+            "Ikke færdige aktiviteter med frist fra rapportdatoen og {REPORT_PERIOD_DAYS} dage frem."
+        )),
         tables: vec![activity_table(
             &report.upcoming,
             "Ingen frister i perioden.",
