@@ -50,6 +50,20 @@ pub fn parse_input_date(s: &str) -> Option<NaiveDate> {
     crate::model::parse_iso_date(s.trim())
 }
 
+/// A whole percentage the Danish way, thousands grouped with dots:
+/// "42 %", "-12 %", "1.234 %" (a benefit measured far past its target).
+pub fn percent(p: i64) -> String {
+    let digits = p.unsigned_abs().to_string();
+    let mut out = String::from(if p < 0 { "-" } else { "" });
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out + " %"
+}
+
 /// "3 af 7" style progress text.
 pub fn done_of(done: usize, total: usize) -> String {
     format!("{done} af {total}")
@@ -137,6 +151,16 @@ mod tests {
         assert_eq!(date_span(None, d(2027, 3, 9)), "frist 09.03.2027");
         assert_eq!(date_span(d(2027, 2, 1), None), "fra 01.02.2027");
         assert_eq!(date_span(None, None), "ingen datoer");
+    }
+
+    #[test]
+    fn percentages_group_thousands_the_danish_way() {
+        assert_eq!(percent(0), "0 %");
+        assert_eq!(percent(42), "42 %");
+        assert_eq!(percent(-12), "-12 %");
+        assert_eq!(percent(1234), "1.234 %");
+        assert_eq!(percent(-100_000), "-100.000 %");
+        assert_eq!(percent(99_999_999_999_000_000), "99.999.999.999.000.000 %");
     }
 
     #[test]

@@ -444,3 +444,19 @@ test('the benefit register prints on an A4 page without cutting the summary or s
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+test('a measurement far past the target shows its progress with Danish thousands ("1.234 %")', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoBenefits(page);
+    const row = await createBenefit(page, 'Flere digitale ansøgninger', 'service');
+    const ed = editor(page);
+    await commit(ed.locator('input[name="baseline"]'), '0');
+    await commit(ed.locator('input[name="baseline-date"]'), date(1, 1, -1));
+    await commit(ed.locator('input[name="target"]'), '10');
+    await commit(ed.locator('input[name="target-date"]'), date(31, 12, 1));
+    await recordMeasurement(page, date(1, 2, -1), '123,4', 'Borgerservice');
+    await expectText(row.locator('.progress-text'), '1.234 % af målet');
+    await expectText(ed.locator('.measurement-summary, .progress-summary, p').filter({ hasText: 'af vejen fra baseline' }).first(), /^1\.234 % af vejen fra baseline \(0\) til mål \(10\)/);
+  });
+});

@@ -116,7 +116,7 @@ fn row(b: &Benefit, today: chrono::NaiveDate) -> Element {
         ],
     );
     let text = pct
-        .map(|p| format!("{p} % af målet"))
+        .map(|p| format!("{} af målet", crate::ui::format::percent(p)))
         .unwrap_or_else(|| "Ingen fremdrift endnu".into());
     add(
         &progress,

@@ -648,7 +648,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
                         Some(d) => format!("{latest}; måling forfalden {}", format::date(d)),
                         None => latest,
                     }),
-                    num(progress.map_or("–".to_string(), |p| format!("{p} %"))),
+                    num(progress.map_or("–".to_string(), format::percent)),
                 ],
             }
         })
