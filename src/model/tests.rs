@@ -639,7 +639,11 @@ fn a_completion_date_after_today_is_refused() {
         },
     };
     let tomorrow = d(2026, 5, 29);
-    assert_refused(&p, done(Some(tomorrow)), EditError::CompletedInFuture(tomorrow));
+    assert_refused(
+        &p,
+        done(Some(tomorrow)),
+        EditError::CompletedInFuture(tomorrow),
+    );
     assert_eq!(
         EditError::CompletedInFuture(tomorrow).to_string(),
         "Færdig den (29.05.2026) ligger efter i dag. Skriv den dag, aktiviteten blev færdig."

@@ -528,6 +528,12 @@ fn newer_format_version_is_refused_with_both_versions() {
             supported: FORMAT_VERSION
         })
     );
+    // The message says what the user can do: a browser app has no "newer
+    // version" to open the file in, but a reload fetches the newest one.
+    assert_eq!(
+        ImportError::NewerVersion { file: 2, supported: 1 }.to_string(),
+        "Filen er gemt i formatversion 2, men denne udgave af Implan kan kun læse op til version 1. Genindlæs siden for at hente den nyeste udgave af Implan, og prøv igen; kan den stadig ikke læse filen, så bed dem, der driver Implan i kommunen, om at opdatere den."
+    );
     v["formatVersion"] = json!(u64::from(u32::MAX));
     assert!(matches!(
         parse_value(&v),

@@ -312,9 +312,15 @@ impl AppState {
     /// (Ctrl+Z, Ctrl+Shift+Z, the header's buttons) what it reports may be
     /// undone already, and its "Fortryd" would do nothing or the wrong thing.
     fn drop_undo_toast(&self) {
-        let stale = self
-            .toast
-            .with_untracked(|t| matches!(t, Some(Toast { undo: Some(UndoAction::Edit(_)), .. })));
+        let stale = self.toast.with_untracked(|t| {
+            matches!(
+                t,
+                Some(Toast {
+                    undo: Some(UndoAction::Edit(_)),
+                    ..
+                })
+            )
+        });
         if stale {
             self.toast.set(None);
         }

@@ -125,7 +125,11 @@ fn readiness_line(phase: crate::model::Phase, r: &crate::model::Readiness) -> St
             "ikke eller kun delvist opfyldt",
             "ikke eller kun delvist opfyldte"
         ),
-        count(r.open_activities.len(), "åben aktivitet", "åbne aktiviteter")
+        count(
+            r.open_activities.len(),
+            "åben aktivitet",
+            "åbne aktiviteter"
+        )
     )
 }
 
@@ -750,7 +754,9 @@ mod tests {
             "Rapporten er ikke sammenlignet med en gemt rapport. Den gemte rapport fra 15.10.2026 er fra rapportdatoen selv; vælg den under «Sammenlign med» for at se, hvad der er ændret, siden den blev gemt."
         );
         // A report dated later is no comparison for an earlier date.
-        assert!(changes_lead(&plan, d(2026, 10, 1)).starts_with("Der er ingen tidligere gemt rapport"));
+        assert!(
+            changes_lead(&plan, d(2026, 10, 1)).starts_with("Der er ingen tidligere gemt rapport")
+        );
         // With an earlier report saved, no comparison means none was chosen.
         let report = plan.status_report(d(2026, 11, 1), None);
         let doc = build(&plan, &report, d(2026, 11, 1));
