@@ -546,3 +546,29 @@ test('an activity due on the reporting date and not done is among the report\'s 
     await expectCount(page.locator(`section[data-section=overdue] tr[data-id="${id}"]`), 0);
   });
 });
+
+test('a phase transition registered by mistake can be taken back after a reload, and the toast brings it back', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoFollowup(page);
+    await startInF0(page);
+    await page.getByRole('button', { name: 'Gå videre til F1 Initiering …' }).click();
+    const form = page.locator('.advance-form');
+    await form.locator('input[name=decided-by]').fill('Mette Hansen');
+    await form.locator('textarea[name=reason]').fill('Klikket ved en fejl');
+    await form.getByRole('button', { name: 'Registrér faseovergang' }).click();
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F1 Initiering');
+    await eventually(async () => (await storedPlan(page))?.plan.stage, 'F1');
+    // Undo history is gone after a reload; the latest transition can still be taken back.
+    await reload(page);
+    await gotoFollowup(page);
+    await page.locator('details.revert-decision summary').click();
+    await page.getByRole('button', { name: `Fortryd faseovergangen F0 → F1 (${day().danish})` }).click();
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F0 Tilslutning');
+    await expectText(page.locator('.toast-area .toast span').first(), 'Faseovergangen F0 → F1 er fortrudt; planen er igen i F0 Tilslutning.');
+    await eventually(async () => (await storedPlan(page))?.plan.phaseHistory.length, 0);
+    await page.locator('.toast-area .toast').getByRole('button', { name: 'Fortryd' }).click();
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F1 Initiering');
+    await eventually(async () => (await storedPlan(page))?.plan.phaseHistory.length, 1);
+  });
+});
