@@ -1709,6 +1709,18 @@ fn kommune_is_never_doubled() {
 }
 
 #[test]
+fn the_two_municipalities_with_other_official_names_get_them() {
+    use crate::model::kommune;
+    // Picked from the suggestions ("København", "Bornholm"): not
+    // "København Kommune" or "Bornholm Kommune".
+    assert_eq!(kommune("København"), "Københavns Kommune");
+    assert_eq!(kommune(" københavn "), "Københavns Kommune");
+    assert_eq!(kommune("Bornholm"), "Bornholms Regionskommune");
+    assert_eq!(kommune("Københavns Kommune"), "Københavns Kommune");
+    assert_eq!(kommune("Frederiksberg"), "Frederiksberg Kommune");
+}
+
+#[test]
 fn edits_refuse_dates_outside_the_plan_years_but_keep_old_ones() {
     let mut p = plan();
     let a = id("t03-02");

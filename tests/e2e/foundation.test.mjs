@@ -366,6 +366,17 @@ test('a municipality typed with "Kommune" is not called "… Kommune Kommune"', 
   });
 });
 
+test('København picked from the suggestions is called "Københavns Kommune", as officially', async () => {
+  await withApp(env, async ({ page }) => {
+    const form = page.locator('form.new-plan-form');
+    await form.waitFor();
+    await form.locator('input[name="municipality"]').fill('København');
+    await form.locator('input[name="solution"][value="KY"]').check();
+    await form.getByRole('button', { name: 'Opret plan' }).click();
+    await expectText(page.locator('#plan-heading'), 'Københavns Kommune · KY');
+  });
+});
+
 test('filters, grouping and the timeline zoom survive a reload of the tab, but a new tab starts fresh', async () => {
   await withApp(env, async ({ page, context }) => {
     await newPlan(page);
