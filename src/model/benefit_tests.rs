@@ -610,6 +610,42 @@ fn measurements_are_recorded_sorted_updated_and_removed_with_undo() {
 }
 
 #[test]
+fn benefit_dates_outside_the_plan_years_are_refused_like_activity_dates() {
+    // A typed 1900 or 9999 is a slip, as for an activity or a phase, and
+    // it would squeeze the benefit's chart into a few pixels.
+    let p = with_benefit();
+    let update = |change| {
+        edit(BenefitEdit::UpdateBenefit {
+            id: bid("g1"),
+            change,
+        })
+    };
+    for (change, date) in [
+        (
+            BenefitChange::Baseline {
+                value: Some(num("500.000")),
+                date: Some(d(1900, 1, 1)),
+            },
+            d(1900, 1, 1),
+        ),
+        (
+            BenefitChange::Target {
+                value: Some(num("300.000")),
+                date: Some(d(9999, 12, 31)),
+            },
+            d(9999, 12, 31),
+        ),
+    ] {
+        let mut copy = p.clone();
+        assert_eq!(
+            copy.apply(update(change), NOW),
+            Err(EditError::DateOutOfRange(date))
+        );
+        assert_eq!(copy, p, "a refused edit changed the plan");
+    }
+}
+
+#[test]
 fn measurement_invariants_are_enforced() {
     let mut p = with_benefit();
     let insert = |m| {

@@ -383,7 +383,10 @@ pub const LAST_PLAN_YEAR: i32 = 2099;
 /// date is a slip of the keyboard (1900, 2199), and it would squeeze every
 /// other bar of the timeline into a few pixels. A date that does not change
 /// passes, so plans saved or imported with such dates still open and edit.
-fn check_new_date(old: Option<NaiveDate>, new: Option<NaiveDate>) -> Result<(), EditError> {
+pub(super) fn check_new_date(
+    old: Option<NaiveDate>,
+    new: Option<NaiveDate>,
+) -> Result<(), EditError> {
     match new {
         Some(date) if new != old && !(FIRST_PLAN_YEAR..=LAST_PLAN_YEAR).contains(&date.year()) => {
             Err(EditError::DateOutOfRange(date))

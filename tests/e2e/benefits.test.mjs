@@ -152,6 +152,10 @@ test('wrong numbers and dates are refused with Danish messages and nothing is lo
     await expectText(ed.locator('.editor-error'), `Måldatoen (${date(1, 5, 0)}) skal ligge efter baselinedatoen (${date(1, 6, 0)}).`);
     await eventually(async () => (await storedPlan(page))?.plan.benefits?.[0]?.baseline, 12.5);
     assert.equal((await storedPlan(page)).plan.benefits[0].targetDate, null);
+    // A year outside 2000–2099 is a slip, as for an activity's dates.
+    await commit(ed.locator('input[name="target-date"]'), '31.12.9999');
+    await expectText(ed.locator('.editor-error'), 'Datoen 31.12.9999 ligger uden for årene 2000–2099. Skriv en dato i planens tidsrum.');
+    assert.equal((await storedPlan(page)).plan.benefits[0].targetDate, null);
     // A measurement before the baseline is refused too.
     await recordMeasurement(page, date(1, 1, 0), '10', 'Borgerservice');
     await expectText(ed.locator('.measurement-error'), /ligger før baselinedatoen/);
