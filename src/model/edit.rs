@@ -302,10 +302,15 @@ impl Plan {
                 Edit::UpdateActivity { id, change: old }
             }
             Edit::Benefit(edit) => self.apply_benefit_edit(edit, now)?,
-            Edit::Followup(edit) => Edit::Followup(
-                self.apply_followup(edit, now)
-                    .map_err(EditError::Followup)?,
-            ),
+            Edit::Followup(edit) => {
+                if let FollowupEdit::Advance(decision) = &edit {
+                    check_new_date(None, Some(decision.date))?;
+                }
+                Edit::Followup(
+                    self.apply_followup(edit, now)
+                        .map_err(EditError::Followup)?,
+                )
+            }
         };
         self.modified = now;
         Ok(inverse)

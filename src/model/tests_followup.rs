@@ -497,6 +497,19 @@ fn decisions_must_leave_the_current_phase_name_who_and_keep_date_order() {
 }
 
 #[test]
+fn a_decision_dated_outside_the_plan_years_is_refused() {
+    // As for every other date typed into a plan: 1900 is a slip.
+    let mut p = plan();
+    let before = p.clone();
+    assert_eq!(
+        advance(&mut p, "d-1", Phase::F0, d(1900, 1, 1), "Fordi"),
+        Err(EditError::DateOutOfRange(d(1900, 1, 1)))
+    );
+    assert_eq!(p, before);
+    advance(&mut p, "d-1", Phase::F0, d(2000, 1, 1), "Fordi").unwrap();
+}
+
+#[test]
 fn start_stage_can_be_set_before_any_decision_and_undone() {
     let mut p = plan();
     let inverse = p
