@@ -366,6 +366,19 @@ test('a municipality typed with "Kommune" is not called "… Kommune Kommune"', 
   });
 });
 
+test('a printed, filtered activity list says how many it shows and has no delete buttons', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    await filter(page, 'Fase').selectOption('F0');
+    await expectText(countLine(page), `Viser 4 af ${TOTAL} aktiviteter`);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await countLine(page).isVisible(), true, 'the count line is printed');
+    assert.equal(await page.locator('li.activity-row button.delete').first().isVisible(), false, '"Slet" is not printed');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
 test('København picked from the suggestions is called "Københavns Kommune", as officially', async () => {
   await withApp(env, async ({ page }) => {
     const form = page.locator('form.new-plan-form');
