@@ -482,10 +482,10 @@ test('a long responsible name keeps "Åbne aktiviteter pr. ansvarlig" inside the
  * benefits) that the browser broke across lines; a break after "/" or "-"
  * is a proper one.
  */
-function brokenWords(page) {
-  return page.evaluate(() => {
+function brokenWords(page, selector = 'article.report table.doc td:first-child') {
+  return page.evaluate((selector) => {
     const broken = [];
-    for (const td of document.querySelectorAll('article.report table.doc td:first-child')) {
+    for (const td of document.querySelectorAll(selector)) {
       const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         for (const m of n.data.matchAll(/[^\s/-]+/g)) {
@@ -498,7 +498,7 @@ function brokenWords(page) {
       }
     }
     return broken;
-  });
+  }, selector);
 }
 
 test('the status report keeps the words of main tasks whole on screen and on an A4 page', async () => {
@@ -570,5 +570,20 @@ test('a phase transition registered by mistake can be taken back after a reload,
     await page.locator('.toast-area .toast').getByRole('button', { name: 'Fortryd' }).click();
     await expectText(page.locator('#stage-heading'), 'Aktuel fase: F1 Initiering');
     await eventually(async () => (await storedPlan(page))?.plan.phaseHistory.length, 1);
+  });
+});
+
+test('Overblik\'s progress per main task keeps the words of main tasks whole on a tablet and on an A4 page', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    const cells = 'section.progress table.doc td:first-child';
+    await expectCount(page.locator('section.progress tbody tr'), 17);
+    assert.deepEqual(await brokenWords(page, cells), [], 'no word broken at 1280 px');
+    await page.setViewportSize({ width: 768, height: 900 });
+    assert.deepEqual(await brokenWords(page, cells), [], 'no word broken at 768 px');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 900 });
+    assert.deepEqual(await brokenWords(page, cells), [], 'no word broken on A4');
+    await page.emulateMedia({ media: 'screen' });
   });
 });
