@@ -507,6 +507,9 @@ test('the status report keeps the words of main tasks whole on screen and on an 
     await gotoReport(page);
     await expectCount(page.locator('section[data-section=progress] tbody tr'), 17);
     assert.deepEqual(await brokenWords(page), [], 'no word broken at 1280 px');
+    await page.setViewportSize({ width: 768, height: 900 });
+    assert.deepEqual(await brokenWords(page), [], 'no word broken at 768 px (a tablet)');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('section[data-section=progress] table').screenshot({ path: '/tmp/qa-report-progress.png' });
     // Printed on A4 with the browser's default margins (190 mm of width).
     await page.emulateMedia({ media: 'print' });
