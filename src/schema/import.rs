@@ -123,7 +123,10 @@ impl std::fmt::Display for ImportError {
                 "Filen er gemt i formatversion {file}, men denne udgave af Implan kan kun læse op til version {supported}. Genindlæs siden for at hente den nyeste udgave af Implan, og prøv igen; kan den stadig ikke læse filen, så bed dem, der driver Implan i kommunen, om at opdatere den."
             ),
             ImportError::Invalid { field, problem } => {
-                write!(f, "Feltet \"{field}\" {problem}. Filen er ikke indlæst.")
+                write!(
+                    f,
+                    "Feltet \"{field}\" {problem}. Filen er ikke indlæst. Den er måske rettet uden for Implan; bed afsenderen om at eksportere planen igen."
+                )
             }
         }
     }
