@@ -511,6 +511,17 @@ test('a matrix cell opens Aktiviteter filtered to its main task and phase', asyn
       // say what is shown, not at the scroll position of the matrix.
       await eventually(() => page.evaluate(() => window.scrollY), 0, { message: 'Aktiviteter opens at its top' });
     }
+    // The browser's Back returns to Overblik where the user left it, at the matrix.
+    await gotoOverview(page);
+    await cell(page, big.task, big.phase).scrollIntoViewIfNeeded();
+    const atMatrix = await page.evaluate(() => window.scrollY);
+    assert.ok(atMatrix > 300, `the matrix lies down the page (${atMatrix})`);
+    await cell(page, big.task, big.phase).click();
+    await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
+    await page.goBack();
+    await page.locator('table.matrix').waitFor();
+    await eventually(() => page.evaluate(() => window.scrollY), (y) => y > 300, { message: 'Back keeps the place on Overblik' });
+    await gotoActivities(page);
     await page.getByRole('button', { name: 'Nulstil filtre' }).click();
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
   });
