@@ -76,7 +76,13 @@ pub fn ActivitiesPage() -> impl IntoView {
                 </p>
                 <AddActivity />
                 <Show when=move || shown() == 0>
-                    <p class="empty">"Ingen aktiviteter matcher filtrene."</p>
+                    <p class="empty">
+                        {move || if total() == 0 {
+                            "Planen har ingen aktiviteter endnu. Tilføj den første med «+ Tilføj aktivitet»."
+                        } else {
+                            "Ingen aktiviteter matcher filtrene."
+                        }}
+                    </p>
                 </Show>
                 <For
                     each=move || groups.get()

@@ -379,6 +379,23 @@ test('a printed, filtered activity list says how many it shows and has no delete
   });
 });
 
+test('a plan without activities says so in Aktiviteter instead of blaming the filters', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await eventually(async () => (await storedPlan(page))?.plan.activities.length, TOTAL);
+    await page.evaluate(() => {
+      const key = 'implan.plan.' + localStorage.getItem('implan.current');
+      const file = JSON.parse(localStorage.getItem(key));
+      file.plan.activities = [];
+      localStorage.setItem(key, JSON.stringify(file));
+    });
+    await reload(page);
+    await gotoActivities(page);
+    await expectText(countLine(page), '0 aktiviteter');
+    await expectText(page.locator('.list-column p.empty'), 'Planen har ingen aktiviteter endnu. Tilføj den første med «+ Tilføj aktivitet».');
+  });
+});
+
 test('København picked from the suggestions is called "Københavns Kommune", as officially', async () => {
   await withApp(env, async ({ page }) => {
     const form = page.locator('form.new-plan-form');
