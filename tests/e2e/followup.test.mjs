@@ -590,3 +590,21 @@ test('Overblik\'s progress per main task keeps the words of main tasks whole on 
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+test('what is typed in "Gå videre" survives answering a checklist item meanwhile', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoFollowup(page);
+    await startInF0(page);
+    await setWho(page, 'Mette Hansen');
+    await page.getByRole('button', { name: 'Gå videre til F1 Initiering …' }).click();
+    const form = page.locator('.advance-form');
+    await form.locator('input[name=decided-by]').fill('Styregruppen v. Mette Hansen');
+    await form.locator('textarea[name=reason]').fill('Byrådet har besluttet tilslutning.');
+    // The readiness changes while the form is open: the panel is redrawn.
+    await page.locator('li.check-item[data-id="f0-naar"] label.answer-opfyldt').click();
+    await expectText(page.locator('.score-counts'), /^Opfyldt 1 /);
+    assert.equal(await form.locator('input[name=decided-by]').inputValue(), 'Styregruppen v. Mette Hansen');
+    assert.equal(await form.locator('textarea[name=reason]').inputValue(), 'Byrådet har besluttet tilslutning.');
+  });
+});

@@ -129,9 +129,36 @@ pub fn stage_panel(who: RwSignal<String>) -> impl IntoView {
     });
     let render = move || {
         let s = state();
+        // The panel is redrawn whenever the readiness changes, also while
+        // the form is open (an item answered meanwhile): what is typed in it
+        // is kept, not reset to what the form opened with.
+        if form.with_untracked(Option::is_some) {
+            if let Some((by, date, reason)) = typed() {
+                form.update_untracked(|f| {
+                    if let Some(f) = f {
+                        (f.by, f.date, f.reason) = (by, date, reason);
+                    }
+                });
+            }
+        }
         form.with(|f| s.map_or_else(|| el("div"), |s| panel(&s, f.as_ref())))
     };
     view! { <section class="stage-panel" aria-labelledby="stage-heading">{region("stage-region", Box::new(render), Some(on_act))}</section> }
+}
+
+/// What is typed in the open form for moving on: decided by, date, reason.
+fn typed() -> Option<(String, String, String)> {
+    let form = document()
+        .query_selector("section.stage-panel .advance-form")
+        .ok()??;
+    let get = |name: &str| {
+        form.query_selector(&format!("[name={name}]"))
+            .ok()
+            .flatten()
+            .map(|el| super::super::dom::value(&el))
+            .unwrap_or_default()
+    };
+    Some((get("decided-by"), get("decision-date"), get("reason")))
 }
 
 /// The way to take the latest phase transition back.
