@@ -608,3 +608,20 @@ test('what is typed in "Gå videre" survives answering a checklist item meanwhil
     assert.equal(await form.locator('textarea[name=reason]').inputValue(), 'Byrådet har besluttet tilslutning.');
   });
 });
+
+test('a new checklist item being typed survives answering another item, and is cleared once added', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoFollowup(page);
+    await startInF0(page);
+    await setWho(page, 'Mette Hansen');
+    const input = page.locator('input[name=new-item]');
+    await input.fill('Styregruppen har godkendt tidsplanen');
+    await page.locator('li.check-item[data-id="f0-naar"] label.answer-opfyldt').click();
+    await expectText(page.locator('.score-counts'), /^Opfyldt 1 /);
+    assert.equal(await input.inputValue(), 'Styregruppen har godkendt tidsplanen');
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+    await expectCount(page.locator('li.check-item'), 2);
+    assert.equal(await input.inputValue(), '');
+  });
+});
