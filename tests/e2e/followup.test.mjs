@@ -388,6 +388,12 @@ test('the status report matches the plan, shows changes since the saved report, 
     // Save the report, change the plan, and report as of tomorrow.
     await page.getByRole('button', { name: 'Gem rapporten i planen' }).click();
     await expectCount(page.locator('.saved-reports tbody tr'), 1);
+    // Saved reports are told apart by the time they were saved, also in "Sammenlign med".
+    const saved = new RegExp(`^${day().danish.replaceAll('.', '\\.')} kl\\. \\d\\d\\.\\d\\d$`);
+    await expectText(page.locator('.saved-reports tbody tr td').nth(1), saved);
+    const options = await page.locator('select[name=compare] option').allTextContents();
+    const option = new RegExp(`^Rapporten ${day().danish.replaceAll('.', '\\.')} \\(gemt \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d\\.\\d\\d\\)$`);
+    assert.ok(options.some((o) => option.test(o)), options.join(' | '));
     await gotoActivities(page);
     await page.locator('li.activity-row[data-id="t03-03"] input.done-box').check();
     const moved = plan.activities.find((a) => a.id === 't03-04');

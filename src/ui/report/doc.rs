@@ -336,12 +336,8 @@ pub fn saved_table(plan: &Plan, until: Option<NaiveDate>) -> DocTable {
                     alert: false,
                     cells: vec![
                         text(format::date(r.date)),
-                        text(
-                            r.modified
-                                .local_date()
-                                .map(format::date)
-                                .unwrap_or_default(),
-                        ),
+                        // With the time: reports saved the same day differ.
+                        text(format::timestamp(r.modified)),
                         text(r.stage.label()),
                         num(r.readiness.map_or("–".to_string(), pct)),
                         DocCell::Acts(acts),
@@ -769,6 +765,26 @@ mod tests {
             lead.as_deref(),
             Some("Rapporten er ikke sammenlignet med en gemt rapport. Vælg en under «Sammenlign med» for at se, hvad der er ændret siden da.")
         );
+    }
+
+    #[test]
+    fn reports_saved_the_same_day_are_told_apart_by_the_time_they_were_saved() {
+        let mut plan = vejle();
+        let date = d(2026, 10, 15);
+        // 15.10.2026 at 09.00 and 14.30 in Danish summer time (UTC+2).
+        for (id, at) in [("a", 1_792_047_600_000), ("b", 1_792_067_400_000)] {
+            let snapshot = plan.snapshot(crate::model::ReportId(id.into()), date, Timestamp(at));
+            plan.reports.push(snapshot);
+        }
+        let saved: Vec<String> = saved_table(&plan, Some(date))
+            .rows
+            .iter()
+            .map(|r| match &r.cells[1] {
+                DocCell::Text(t) => t.clone(),
+                _ => panic!("the saved time is text"),
+            })
+            .collect();
+        assert_eq!(saved, ["15.10.2026 kl. 14.30", "15.10.2026 kl. 09.00"]);
     }
 
     #[test]
