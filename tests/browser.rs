@@ -136,7 +136,8 @@ async fn matrix_updates_when_an_activity_is_done() {
             id,
             change: ActivityChange::Status {
                 status: Status::Faerdig,
-                completed: Some(date(2027, 9, 7)),
+                // Done today: a completion date after today is refused.
+                completed: Some(implan::ui::clock::today()),
             },
         })
         .unwrap();

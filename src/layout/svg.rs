@@ -488,7 +488,7 @@ pub fn timeline_svg(plan: &Plan, lanes: &Lanes, scale: &Scale, options: &SvgOpti
         r##"<rect width="{width:.0}" height="{height:.0}" fill="#ffffff"/>"##
     );
     let subtitle = format!(
-        "{}Go-live {} · Udskrevet {} · Zoom: {} · {} aktiviteter med datoer",
+        "{}Go-live {} · Udskrevet {} · Zoom: {} · {} med datoer",
         plan.solution
             .long_name()
             .map(|n| format!("{n} · "))
@@ -496,7 +496,7 @@ pub fn timeline_svg(plan: &Plan, lanes: &Lanes, scale: &Scale, options: &SvgOpti
         date(plan.go_live),
         date(options.printed),
         options.zoom,
-        lanes.dated
+        crate::model::count(lanes.dated, "aktivitet", "aktiviteter")
     );
     let _ = write!(
         s,

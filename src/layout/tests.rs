@@ -216,7 +216,8 @@ fn collapsed_tasks_and_groups_show_summaries() {
                     completed: Some(d(2027, 9, 8)),
                 },
             },
-            Timestamp(1),
+            // Marked done on that day or later.
+            Timestamp(1_830_000_000_000),
         )
         .unwrap();
     }

@@ -391,12 +391,17 @@ impl Benefit {
 
     /// The measured yearly amount: how far the latest measurement has moved
     /// from the baseline towards the target (negative when away from it),
-    /// with the sign of [`Benefit::expected_amount`].
+    /// with the sign of [`Benefit::expected_amount`]. `None` when the target
+    /// equals the baseline, which gives no direction (as for
+    /// [`Benefit::progress`]).
     pub fn measured_amount(&self) -> Option<Decimal> {
         if !self.is_yearly_kr() {
             return None;
         }
         let (baseline, target) = (self.baseline?, self.target?);
+        if target == baseline {
+            return None;
+        }
         let moved = self.latest()?.value.checked_sub(baseline)?;
         let towards = if target < baseline { -moved } else { moved };
         Some(self.signed(towards))

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::edit::check_new_date;
 use super::{
     sort_by, tasks_in_order, ActivityId, Arrow, ArrowId, Benefit, BenefitError, BenefitId,
     BenefitKind, BenefitMap, BenefitType, Column, Decimal, Edit, EditError, Frequency, MapNode,
@@ -329,7 +330,10 @@ impl Plan {
                 if let BenefitChange::Activities(new) = &change {
                     self.check_new_activities(&updated.activities, new)?;
                 }
+                let before = (updated.baseline_date, updated.target_date);
                 let old = apply_benefit_change(&mut updated, change);
+                check_new_date(before.0, updated.baseline_date)?;
+                check_new_date(before.1, updated.target_date)?;
                 updated.normalise();
                 updated.check()?;
                 updated.modified = now;

@@ -206,6 +206,20 @@ fn progress_and_yearly_amounts() {
 }
 
 #[test]
+fn a_target_equal_to_the_baseline_gives_no_measured_amount() {
+    // With target = baseline there is no direction to measure towards:
+    // progress is unknown, and so is the measured amount (a measurement of
+    // -5 kr. was summed as -1.000.005 kr. pr. år).
+    let mut b = benefit("g1");
+    b.baseline = Some(num("1.000.000"));
+    b.target = Some(num("1.000.000"));
+    b.measurements.push(measurement("m1", d(2026, 6, 1), "-5"));
+    assert_eq!(b.progress(), None);
+    assert_eq!(b.expected_amount(), Some(num("0")));
+    assert_eq!(b.measured_amount(), None);
+}
+
+#[test]
 fn progress_in_whole_percent_rounds_half_up_and_never_reads_minus_zero() {
     // A decreasing target (500.000 -> 300.000) with the latest measurement
     // still at the baseline: 0 / -200.000 is minus zero in f64.
@@ -593,6 +607,42 @@ fn measurements_are_recorded_sorted_updated_and_removed_with_undo() {
         (tomb.kind, tomb.id.as_str()),
         (RecordKind::Measurement, "m2")
     );
+}
+
+#[test]
+fn benefit_dates_outside_the_plan_years_are_refused_like_activity_dates() {
+    // A typed 1900 or 9999 is a slip, as for an activity or a phase, and
+    // it would squeeze the benefit's chart into a few pixels.
+    let p = with_benefit();
+    let update = |change| {
+        edit(BenefitEdit::UpdateBenefit {
+            id: bid("g1"),
+            change,
+        })
+    };
+    for (change, date) in [
+        (
+            BenefitChange::Baseline {
+                value: Some(num("500.000")),
+                date: Some(d(1900, 1, 1)),
+            },
+            d(1900, 1, 1),
+        ),
+        (
+            BenefitChange::Target {
+                value: Some(num("300.000")),
+                date: Some(d(9999, 12, 31)),
+            },
+            d(9999, 12, 31),
+        ),
+    ] {
+        let mut copy = p.clone();
+        assert_eq!(
+            copy.apply(update(change), NOW),
+            Err(EditError::DateOutOfRange(date))
+        );
+        assert_eq!(copy, p, "a refused edit changed the plan");
+    }
 }
 
 #[test]

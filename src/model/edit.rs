@@ -109,6 +109,8 @@ pub enum EditError {
     /// A date set by an edit lies outside the years
     /// [`FIRST_PLAN_YEAR`]–[`LAST_PLAN_YEAR`].
     DateOutOfRange(NaiveDate),
+    /// The completion date (Færdig den) set by an edit lies after today.
+    CompletedInFuture(NaiveDate),
     /// A benefit or benefit map edit was refused.
     Benefit(BenefitError),
     /// A follow-up edit was refused.
@@ -165,6 +167,11 @@ impl std::fmt::Display for EditError {
             EditError::DateOutOfRange(date) => write!(
                 f,
                 "Datoen {} ligger uden for årene {FIRST_PLAN_YEAR}–{LAST_PLAN_YEAR}. Skriv en dato i planens tidsrum.",
+                d(date)
+            ),
+            EditError::CompletedInFuture(date) => write!(
+                f,
+                "Færdig den ({}) ligger efter i dag. Skriv den dag, aktiviteten blev færdig.",
                 d(date)
             ),
             EditError::Benefit(e) => e.fmt(f),
@@ -288,16 +295,22 @@ impl Plan {
                 check_new_date(before.start, updated.start)?;
                 check_new_date(before.due, updated.due)?;
                 check_new_date(before.completed, updated.completed)?;
+                check_completion(before.completed, updated.completed, now)?;
                 self.check_activity(&updated)?;
                 updated.modified = now;
                 self.activities[position] = updated;
                 Edit::UpdateActivity { id, change: old }
             }
             Edit::Benefit(edit) => self.apply_benefit_edit(edit, now)?,
-            Edit::Followup(edit) => Edit::Followup(
-                self.apply_followup(edit, now)
-                    .map_err(EditError::Followup)?,
-            ),
+            Edit::Followup(edit) => {
+                if let FollowupEdit::Advance(decision) = &edit {
+                    check_new_date(None, Some(decision.date))?;
+                }
+                Edit::Followup(
+                    self.apply_followup(edit, now)
+                        .map_err(EditError::Followup)?,
+                )
+            }
         };
         self.modified = now;
         Ok(inverse)
@@ -375,10 +388,31 @@ pub const LAST_PLAN_YEAR: i32 = 2099;
 /// date is a slip of the keyboard (1900, 2199), and it would squeeze every
 /// other bar of the timeline into a few pixels. A date that does not change
 /// passes, so plans saved or imported with such dates still open and edit.
-fn check_new_date(old: Option<NaiveDate>, new: Option<NaiveDate>) -> Result<(), EditError> {
+pub(super) fn check_new_date(
+    old: Option<NaiveDate>,
+    new: Option<NaiveDate>,
+) -> Result<(), EditError> {
     match new {
         Some(date) if new != old && !(FIRST_PLAN_YEAR..=LAST_PLAN_YEAR).contains(&date.year()) => {
             Err(EditError::DateOutOfRange(date))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Refuses a completion date that an edit changes to a day after today
+/// (Danish time at `now`): an activity is marked done on the day it became
+/// done or later, and a future date would make it count as done in
+/// Overblik but not yet in a status report for today. A date that does not
+/// change passes, so undo and plans imported with such dates still work.
+fn check_completion(
+    old: Option<NaiveDate>,
+    new: Option<NaiveDate>,
+    now: Timestamp,
+) -> Result<(), EditError> {
+    match (new, now.local_date()) {
+        (Some(date), Some(today)) if new != old && date > today => {
+            Err(EditError::CompletedInFuture(date))
         }
         _ => Ok(()),
     }

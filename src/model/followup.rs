@@ -143,24 +143,18 @@ impl Plan {
         )
     }
 
-    /// Activities not done and due from `date` up to `days` days after it, by due date.
+    /// Activities not done by `date` and due from `date` up to `days` days
+    /// after it, both ends included, by due date: Overblik's coming
+    /// deadlines and a status report's. An activity due on `date` itself is
+    /// not overdue yet, so it belongs here (left out, it showed nowhere in
+    /// a report on its due date).
     pub fn due_within(&self, date: NaiveDate, days: i64) -> Vec<&Activity> {
-        self.due_between(date, date, date + Duration::days(days))
-    }
-
-    /// Activities not done by `date` and due in the `days` days after it
-    /// (not on `date` itself), by due date: the deadlines ahead of a report.
-    pub fn due_after(&self, date: NaiveDate, days: i64) -> Vec<&Activity> {
-        self.due_between(date, date + Duration::days(1), date + Duration::days(days))
-    }
-
-    /// Activities not done by `date`, due from `first` to `last`.
-    fn due_between(&self, date: NaiveDate, first: NaiveDate, last: NaiveDate) -> Vec<&Activity> {
+        let last = date + Duration::days(days);
         by_due(
             self.activities
                 .iter()
                 .filter(|a| {
-                    a.counts() && !a.done_by(date) && a.due.is_some_and(|d| first <= d && d <= last)
+                    a.counts() && !a.done_by(date) && a.due.is_some_and(|d| date <= d && d <= last)
                 })
                 .collect(),
         )

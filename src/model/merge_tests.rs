@@ -393,7 +393,9 @@ fn apply(plan: &mut Plan, n: usize, c: &Change, at: i64) {
                 } else {
                     Status::Blokeret
                 },
-                completed: done.then(|| d(2027, 3, 1)),
+                // No completion date: these edits are made in 1970, and a
+                // date after the day of the edit is refused.
+                completed: None,
             },
         },
         Change::Delete => Edit::RemoveActivity(id(n)),

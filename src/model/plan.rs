@@ -241,12 +241,15 @@ impl Plan {
 /// A municipality's name as written in running text: "Aarhus" becomes
 /// "Aarhus Kommune", while a name the user already wrote in full
 /// ("Aarhus Kommune", "Bornholms Regionskommune") is kept as it is, so
-/// "Kommune" is never doubled. An empty name stays empty.
+/// "Kommune" is never doubled. The two municipalities whose official names
+/// differ get them: "København" is "Københavns Kommune" and "Bornholm"
+/// "Bornholms Regionskommune". An empty name stays empty.
 pub fn kommune(name: &str) -> String {
     let name = name.trim();
-    if name.is_empty() || name.to_lowercase().ends_with("kommune") {
-        name.to_string()
-    } else {
-        format!("{name} Kommune")
+    match name.to_lowercase().as_str() {
+        "københavn" => "Københavns Kommune".to_string(),
+        "bornholm" => "Bornholms Regionskommune".to_string(),
+        lower if lower.is_empty() || lower.ends_with("kommune") => name.to_string(),
+        _ => format!("{name} Kommune"),
     }
 }

@@ -214,7 +214,7 @@ impl Plan {
                 .collect(),
             overdue: list(self.overdue_on(date)),
             blocked: list(self.blocked()),
-            upcoming: list(self.due_after(date, REPORT_PERIOD_DAYS)),
+            upcoming: list(self.due_within(date, REPORT_PERIOD_DAYS)),
             milestones: self.milestones_after(date),
             changes: previous
                 .filter(|s| s.date <= date)

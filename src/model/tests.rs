@@ -512,7 +512,7 @@ fn every_activity_change_is_undone() {
         ActivityChange::Role("Projektleder".to_string()),
         ActivityChange::Status {
             status: Status::Faerdig,
-            completed: Some(d(2026, 9, 10)),
+            completed: Some(d(2026, 5, 10)),
         },
         ActivityChange::Status {
             status: Status::Udgaar,
@@ -589,7 +589,7 @@ fn inserted_activity_title_is_trimmed() {
 fn completing_and_reopening_an_activity() {
     let mut p = plan();
     let a = id("t03-01");
-    let done_on = d(2026, 9, 5);
+    let done_on = d(2026, 5, 5);
     p.apply(
         Edit::UpdateActivity {
             id: a.clone(),
@@ -623,6 +623,33 @@ fn completing_and_reopening_an_activity() {
     // Undoing the reopen brings the completion date back.
     p.apply(inverse, NOW).unwrap();
     assert_eq!(p, before_reopen);
+}
+
+#[test]
+fn a_completion_date_after_today_is_refused() {
+    // NOW is 28.05.2026 in Danish time: an activity cannot have become done
+    // later (Overblik would count it done, the status report not yet).
+    let mut p = plan();
+    let a = id("t03-01");
+    let done = |completed| Edit::UpdateActivity {
+        id: a.clone(),
+        change: ActivityChange::Status {
+            status: Status::Faerdig,
+            completed,
+        },
+    };
+    let tomorrow = d(2026, 5, 29);
+    assert_refused(
+        &p,
+        done(Some(tomorrow)),
+        EditError::CompletedInFuture(tomorrow),
+    );
+    assert_eq!(
+        EditError::CompletedInFuture(tomorrow).to_string(),
+        "Færdig den (29.05.2026) ligger efter i dag. Skriv den dag, aktiviteten blev færdig."
+    );
+    p.apply(done(Some(d(2026, 5, 28))), NOW).unwrap();
+    p.apply(done(None), NOW).unwrap();
 }
 
 #[test]
@@ -1679,6 +1706,18 @@ fn kommune_is_never_doubled() {
         "Bornholms Regionskommune"
     );
     assert_eq!(kommune(""), "");
+}
+
+#[test]
+fn the_two_municipalities_with_other_official_names_get_them() {
+    use crate::model::kommune;
+    // Picked from the suggestions ("København", "Bornholm"): not
+    // "København Kommune" or "Bornholm Kommune".
+    assert_eq!(kommune("København"), "Københavns Kommune");
+    assert_eq!(kommune(" københavn "), "Københavns Kommune");
+    assert_eq!(kommune("Bornholm"), "Bornholms Regionskommune");
+    assert_eq!(kommune("Københavns Kommune"), "Københavns Kommune");
+    assert_eq!(kommune("Frederiksberg"), "Frederiksberg Kommune");
 }
 
 #[test]

@@ -120,10 +120,13 @@ impl std::fmt::Display for ImportError {
             ),
             ImportError::NewerVersion { file, supported } => write!(
                 f,
-                "Filen er gemt i formatversion {file}, men denne udgave af Implan kan kun læse op til version {supported}. Åbn filen i en nyere udgave af Implan."
+                "Filen er gemt i formatversion {file}, men denne udgave af Implan kan kun læse op til version {supported}. Genindlæs siden for at hente den nyeste udgave af Implan, og prøv igen; kan den stadig ikke læse filen, så bed dem, der driver Implan i kommunen, om at opdatere den."
             ),
             ImportError::Invalid { field, problem } => {
-                write!(f, "Feltet \"{field}\" {problem}. Filen er ikke indlæst.")
+                write!(
+                    f,
+                    "Feltet \"{field}\" {problem}. Filen er ikke indlæst. Den er måske rettet uden for Implan; bed afsenderen om at eksportere planen igen."
+                )
             }
         }
     }
@@ -146,7 +149,7 @@ impl ImportError {
             ImportError::TooDeep => "dataene er indlejret for dybt".to_string(),
             ImportError::NotImplan => "dataene er ikke en Implan-plan".to_string(),
             ImportError::NewerVersion { file, supported } => format!(
-                "dataene er gemt af en nyere udgave af Implan (formatversion {file}; denne udgave læser op til {supported}). Åbn Implan i den nyeste udgave"
+                "dataene er gemt af en nyere udgave af Implan (formatversion {file}; denne udgave læser op til {supported}). Genindlæs siden for at hente den nyeste udgave af Implan"
             ),
             ImportError::Invalid { field, problem } => format!("feltet \"{field}\" {problem}"),
         }

@@ -99,7 +99,7 @@ fn worked_plan() -> Plan {
             "t03-01",
             ActivityChange::Status {
                 status: Status::Faerdig,
-                completed: Some(d(2026, 9, 7)),
+                completed: Some(d(2025, 12, 15)),
             },
         ),
     );
@@ -235,7 +235,7 @@ fn done_status_with_completion_date_survives() {
     let back = round_trip(&worked_plan());
     let a = back.activity(&id("t03-01")).unwrap();
     assert_eq!(a.status, Status::Faerdig);
-    assert_eq!(a.completed, Some(d(2026, 9, 7)));
+    assert_eq!(a.completed, Some(d(2025, 12, 15)));
     assert_eq!(back.activity(&id("t03-03")).unwrap().status, Status::Udgaar);
 }
 
@@ -527,6 +527,12 @@ fn newer_format_version_is_refused_with_both_versions() {
             file: FORMAT_VERSION + 1,
             supported: FORMAT_VERSION
         })
+    );
+    // The message says what the user can do: a browser app has no "newer
+    // version" to open the file in, but a reload fetches the newest one.
+    assert_eq!(
+        ImportError::NewerVersion { file: 2, supported: 1 }.to_string(),
+        "Filen er gemt i formatversion 2, men denne udgave af Implan kan kun læse op til version 1. Genindlæs siden for at hente den nyeste udgave af Implan, og prøv igen; kan den stadig ikke læse filen, så bed dem, der driver Implan i kommunen, om at opdatere den."
     );
     v["formatVersion"] = json!(u64::from(u32::MAX));
     assert!(matches!(

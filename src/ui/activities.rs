@@ -71,12 +71,18 @@ pub fn ActivitiesPage() -> impl IntoView {
                 <p class="count-line" aria-live="polite">
                     {move || {
                         let (s, t) = (shown(), total());
-                        if s == t { format!("{t} aktiviteter") } else { format!("Viser {s} af {t} aktiviteter") }
+                        if s == t { crate::model::count(t, "aktivitet", "aktiviteter") } else { format!("Viser {s} af {t} aktiviteter") }
                     }}
                 </p>
                 <AddActivity />
                 <Show when=move || shown() == 0>
-                    <p class="empty">"Ingen aktiviteter matcher filtrene."</p>
+                    <p class="empty">
+                        {move || if total() == 0 {
+                            "Planen har ingen aktiviteter endnu. Tilføj den første med «+ Tilføj aktivitet»."
+                        } else {
+                            "Ingen aktiviteter matcher filtrene."
+                        }}
+                    </p>
                 </Show>
                 <For
                     each=move || groups.get()

@@ -135,6 +135,15 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
             .active_element()
             .filter(|e| e.tag_name() != "BODY"),
     );
+    // A refused edit's message belongs to the activity as it was then: once
+    // the activity changes (undo, redo, another tab), its fields show the
+    // saved values again and the message (with its "Udvid" button) goes.
+    Effect::new(move |seen: Option<()>| {
+        activity.track();
+        if seen.is_some() {
+            error.set(None);
+        }
+    });
     let focus_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = focus_ref.get() {
@@ -262,10 +271,7 @@ fn EditorForm(id: ActivityId, activity: Memo<Option<Activity>>) -> impl IntoView
                     </label>
                 </div>
                 <p class="hint">
-                    {move || activity.with(|a| a.as_ref().map(|a| match (a.start, a.due) {
-                        (Some(s), Some(d)) => format!("{} – {} ({} – {})", format::date(s), format::date(d), format::week(s), format::week(d)),
-                        _ => "Ingen datoer endnu.".to_string(),
-                    }))}
+                    {move || activity.with(|a| a.as_ref().map(|a| format::date_span_weeks(a.start, a.due)))}
                 </p>
                 <div class="row">
                     <label>

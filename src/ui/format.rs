@@ -23,6 +23,18 @@ pub fn date_span(start: Option<NaiveDate>, due: Option<NaiveDate>) -> String {
     }
 }
 
+/// The dates of an activity with their weeks, as the editor shows them:
+/// "01.02.2027 – 09.03.2027 (uge 5 – uge 10)", "Fra 01.02.2027 (uge 5).",
+/// "Frist 09.03.2027 (uge 10)." or "Ingen datoer endnu.".
+pub fn date_span_weeks(start: Option<NaiveDate>, due: Option<NaiveDate>) -> String {
+    match (start, due) {
+        (Some(s), Some(d)) => format!("{} – {} ({} – {})", date(s), date(d), week(s), week(d)),
+        (Some(s), None) => format!("Fra {} ({}).", date(s), week(s)),
+        (None, Some(d)) => format!("Frist {} ({}).", date(d), week(d)),
+        (None, None) => "Ingen datoer endnu.".to_string(),
+    }
+}
+
 /// The ISO week number (uge) of a date, e.g. "uge 49".
 pub fn week(d: NaiveDate) -> String {
     format!("uge {}", d.iso_week().week())
@@ -36,6 +48,20 @@ pub fn input_date(d: Option<NaiveDate>) -> String {
 /// Parses the value of `<input type="date">`; empty gives `None`.
 pub fn parse_input_date(s: &str) -> Option<NaiveDate> {
     crate::model::parse_iso_date(s.trim())
+}
+
+/// A whole percentage the Danish way, thousands grouped with dots:
+/// "42 %", "-12 %", "1.234 %" (a benefit measured far past its target).
+pub fn percent(p: i64) -> String {
+    let digits = p.unsigned_abs().to_string();
+    let mut out = String::from(if p < 0 { "-" } else { "" });
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out + " %"
 }
 
 /// "3 af 7" style progress text.
@@ -125,5 +151,32 @@ mod tests {
         assert_eq!(date_span(None, d(2027, 3, 9)), "frist 09.03.2027");
         assert_eq!(date_span(d(2027, 2, 1), None), "fra 01.02.2027");
         assert_eq!(date_span(None, None), "ingen datoer");
+    }
+
+    #[test]
+    fn percentages_group_thousands_the_danish_way() {
+        assert_eq!(percent(0), "0 %");
+        assert_eq!(percent(42), "42 %");
+        assert_eq!(percent(-12), "-12 %");
+        assert_eq!(percent(1234), "1.234 %");
+        assert_eq!(percent(-100_000), "-100.000 %");
+        assert_eq!(percent(99_999_999_999_000_000), "99.999.999.999.000.000 %");
+    }
+
+    #[test]
+    fn the_editor_shows_a_lone_start_or_deadline_with_its_week() {
+        assert_eq!(
+            date_span_weeks(d(2027, 2, 1), d(2027, 3, 9)),
+            "01.02.2027 – 09.03.2027 (uge 5 – uge 10)"
+        );
+        assert_eq!(
+            date_span_weeks(None, d(2027, 3, 9)),
+            "Frist 09.03.2027 (uge 10)."
+        );
+        assert_eq!(
+            date_span_weeks(d(2027, 2, 1), None),
+            "Fra 01.02.2027 (uge 5)."
+        );
+        assert_eq!(date_span_weeks(None, None), "Ingen datoer endnu.");
     }
 }

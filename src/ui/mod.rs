@@ -150,13 +150,30 @@ pub fn App() -> impl IntoView {
     let has_plan = Memo::new(move |_| app.plan.with(Option::is_some));
     // A page opened from inside the old one (a matrix cell, "Opret plan",
     // an import) takes focus to its content instead of losing it to the
-    // body; focus on a menu link stays there.
+    // body; focus on a menu link stays there. It opens at its top, not at
+    // the old page's scroll position (a matrix cell far down Overblik left
+    // Aktiviteter scrolled past its filters and count). A page reached by
+    // the address (the browser's Back and Forward, a menu link) keeps the
+    // scroll position the browser gives it: Back returns to the matrix.
     Effect::new(move |prev: Option<(Route, bool)>| {
         let now = (app.route.get(), has_plan.get());
+        let by_address = ROUTE_FROM_ADDRESS.with(|f| f.replace(false));
         if prev.is_some_and(|p| p != now) {
-            after_paint(|| {
+            let to_top = move || {
+                if !by_address {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            };
+            // Once the address shows the new page: the browser keeps the
+            // old page's scroll position with its history entry when the
+            // fragment changes, and Back returns to it.
+            set_timeout(to_top, std::time::Duration::ZERO);
+            after_paint(move || {
                 if focus::lost() {
                     focus::to_main();
+                    // Focusing the main region scrolls its top under the
+                    // header's edge; the page's top shows the header too.
+                    to_top();
                 }
             });
         }
@@ -188,11 +205,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// Whether the latest route change came from the address (the
+    /// fragment changed: Back, Forward, a menu link) rather than from the
+    /// app (a matrix cell, a button).
+    static ROUTE_FROM_ADDRESS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn sync_route_with_hash(app: AppState) {
     let read = move || {
         let hash = window().location().hash().unwrap_or_default();
         if let Some(route) = Route::from_hash(&hash) {
             if app.route.get_untracked() != route {
+                ROUTE_FROM_ADDRESS.with(|f| f.set(true));
                 app.route.set(route);
             }
         }

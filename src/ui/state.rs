@@ -216,6 +216,7 @@ impl AppState {
     /// Undoes the last edit.
     pub fn undo(&self) {
         if let Some(step) = self.undo.try_update(Vec::pop).flatten() {
+            self.drop_undo_toast();
             if let Ok(inverse) = self.apply_raw(step.inverse) {
                 self.redo.update(|r| {
                     r.push(Step {
@@ -230,6 +231,7 @@ impl AppState {
     /// Redoes the last undone edit.
     pub fn redo(&self) {
         if let Some(step) = self.redo.try_update(Vec::pop).flatten() {
+            self.drop_undo_toast();
             if let Ok(inverse) = self.apply_raw(step.inverse) {
                 self.undo.update(|u| {
                     u.push(Step {
@@ -313,6 +315,24 @@ impl AppState {
             seq,
         }));
         hide_later(self.toast, seq, delay);
+    }
+
+    /// Hides a toast offering to undo an edit: once the history moves
+    /// (Ctrl+Z, Ctrl+Shift+Z, the header's buttons) what it reports may be
+    /// undone already, and its "Fortryd" would do nothing or the wrong thing.
+    fn drop_undo_toast(&self) {
+        let stale = self.toast.with_untracked(|t| {
+            matches!(
+                t,
+                Some(Toast {
+                    undo: Some(UndoAction::Edit(_)),
+                    ..
+                })
+            )
+        });
+        if stale {
+            self.toast.set(None);
+        }
     }
 
     /// Goes to `route`.

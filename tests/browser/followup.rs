@@ -168,7 +168,8 @@ async fn the_report_lists_the_plans_overdue_activities() {
                 completed: Some(date(2020, 2, 1)),
             },
         },
-        Timestamp(2),
+        // Marked done after it was done (not in 1970, before the date).
+        implan::ui::clock::now(),
     )
     .unwrap();
     let today = implan::ui::clock::today();

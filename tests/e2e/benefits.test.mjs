@@ -142,10 +142,19 @@ test('wrong numbers and dates are refused with Danish messages and nothing is lo
     assert.equal(await ed.locator('input[name="baseline"]').inputValue(), '12.5');
     await commit(ed.locator('input[name="baseline"]'), '12,5');
     await expectCount(ed.locator('.commit-field .field-error:not([hidden])'), 0);
+    // A refused number corrected back to the saved one loses its message.
+    await commit(ed.locator('input[name="baseline"]'), '100.000.000.000');
+    await expectText(ed.locator('.commit-field .field-error:not([hidden])'), /for stort/);
+    await commit(ed.locator('input[name="baseline"]'), '12,5');
+    await expectCount(ed.locator('.commit-field .field-error:not([hidden])'), 0);
     await commit(ed.locator('input[name="baseline-date"]'), date(1, 6, 0));
     await commit(ed.locator('input[name="target-date"]'), date(1, 5, 0));
     await expectText(ed.locator('.editor-error'), `Måldatoen (${date(1, 5, 0)}) skal ligge efter baselinedatoen (${date(1, 6, 0)}).`);
     await eventually(async () => (await storedPlan(page))?.plan.benefits?.[0]?.baseline, 12.5);
+    assert.equal((await storedPlan(page)).plan.benefits[0].targetDate, null);
+    // A year outside 2000–2099 is a slip, as for an activity's dates.
+    await commit(ed.locator('input[name="target-date"]'), '31.12.9999');
+    await expectText(ed.locator('.editor-error'), 'Datoen 31.12.9999 ligger uden for årene 2000–2099. Skriv en dato i planens tidsrum.');
     assert.equal((await storedPlan(page)).plan.benefits[0].targetDate, null);
     // A measurement before the baseline is refused too.
     await recordMeasurement(page, date(1, 1, 0), '10', 'Borgerservice');
@@ -437,5 +446,21 @@ test('the benefit register prints on an A4 page without cutting the summary or s
     assert.equal(await page.getByRole('button', { name: '+ Ny gevinst' }).isVisible(), false);
     await page.locator('.benefit-summary').screenshot({ path: '/tmp/e2e-benefit-summary-print.png' });
     await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('a measurement far past the target shows its progress with Danish thousands ("1.234 %")', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoBenefits(page);
+    const row = await createBenefit(page, 'Flere digitale ansøgninger', 'service');
+    const ed = editor(page);
+    await commit(ed.locator('input[name="baseline"]'), '0');
+    await commit(ed.locator('input[name="baseline-date"]'), date(1, 1, -1));
+    await commit(ed.locator('input[name="target"]'), '10');
+    await commit(ed.locator('input[name="target-date"]'), date(31, 12, 1));
+    await recordMeasurement(page, date(1, 2, -1), '123,4', 'Borgerservice');
+    await expectText(row.locator('.progress-text'), '1.234 % af målet');
+    await expectText(ed.locator('.measurement-summary, .progress-summary, p').filter({ hasText: 'af vejen fra baseline' }).first(), /^1\.234 % af vejen fra baseline \(0\) til mål \(10\)/);
   });
 });

@@ -388,6 +388,12 @@ test('the status report matches the plan, shows changes since the saved report, 
     // Save the report, change the plan, and report as of tomorrow.
     await page.getByRole('button', { name: 'Gem rapporten i planen' }).click();
     await expectCount(page.locator('.saved-reports tbody tr'), 1);
+    // Saved reports are told apart by the time they were saved, also in "Sammenlign med".
+    const saved = new RegExp(`^${day().danish.replaceAll('.', '\\.')} kl\\. \\d\\d\\.\\d\\d$`);
+    await expectText(page.locator('.saved-reports tbody tr td').nth(1), saved);
+    const options = await page.locator('select[name=compare] option').allTextContents();
+    const option = new RegExp(`^Rapporten ${day().danish.replaceAll('.', '\\.')} \\(gemt \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d\\.\\d\\d\\)$`);
+    assert.ok(options.some((o) => option.test(o)), options.join(' | '));
     await gotoActivities(page);
     await page.locator('li.activity-row[data-id="t03-03"] input.done-box').check();
     const moved = plan.activities.find((a) => a.id === 't03-04');
@@ -482,10 +488,10 @@ test('a long responsible name keeps "Åbne aktiviteter pr. ansvarlig" inside the
  * benefits) that the browser broke across lines; a break after "/" or "-"
  * is a proper one.
  */
-function brokenWords(page) {
-  return page.evaluate(() => {
+function brokenWords(page, selector = 'article.report table.doc td:first-child') {
+  return page.evaluate((selector) => {
     const broken = [];
-    for (const td of document.querySelectorAll('article.report table.doc td:first-child')) {
+    for (const td of document.querySelectorAll(selector)) {
       const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         for (const m of n.data.matchAll(/[^\s/-]+/g)) {
@@ -498,7 +504,7 @@ function brokenWords(page) {
       }
     }
     return broken;
-  });
+  }, selector);
 }
 
 test('the status report keeps the words of main tasks whole on screen and on an A4 page', async () => {
@@ -507,6 +513,9 @@ test('the status report keeps the words of main tasks whole on screen and on an 
     await gotoReport(page);
     await expectCount(page.locator('section[data-section=progress] tbody tr'), 17);
     assert.deepEqual(await brokenWords(page), [], 'no word broken at 1280 px');
+    await page.setViewportSize({ width: 768, height: 900 });
+    assert.deepEqual(await brokenWords(page), [], 'no word broken at 768 px (a tablet)');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('section[data-section=progress] table').screenshot({ path: '/tmp/qa-report-progress.png' });
     // Printed on A4 with the browser's default margins (190 mm of width).
     await page.emulateMedia({ media: 'print' });
@@ -516,5 +525,109 @@ test('the status report keeps the words of main tasks whole on screen and on an 
     assert.ok(over <= 0, `the report is ${over} px wider than the A4 page`);
     await page.screenshot({ path: '/tmp/qa-report-print-a4.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('a printed status report keeps the texts of its empty sections ("Ingen blokerede aktiviteter.")', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoReport(page);
+    const empty = page.locator('article.report section[data-section=blocked] p.empty');
+    await expectText(empty, 'Ingen blokerede aktiviteter.');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await empty.isVisible(), true, 'the empty text is printed under its heading');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('an activity due on the reporting date and not done is among the report\'s deadlines, as on Overblik', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const id = await page.locator('li.activity-row').nth(2).getAttribute('data-id');
+    const editor = await openEditor(page, id);
+    await typeDate(editor.locator('input[name="start"]'), day(-3).danish);
+    await typeDate(editor.locator('input[name="due"]'), day().danish);
+    await eventually(async () => (await storedPlan(page)).plan.activities.find((a) => a.id === id).due, day().iso);
+    await gotoReport(page);
+    const upcoming = page.locator('section[data-section=upcoming]');
+    await upcoming.locator(`tr[data-id="${id}"]`).waitFor();
+    await expectCount(page.locator(`section[data-section=overdue] tr[data-id="${id}"]`), 0);
+  });
+});
+
+test('a phase transition registered by mistake can be taken back after a reload, and the toast brings it back', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoFollowup(page);
+    await startInF0(page);
+    await page.getByRole('button', { name: 'Gå videre til F1 Initiering …' }).click();
+    const form = page.locator('.advance-form');
+    await form.locator('input[name=decided-by]').fill('Mette Hansen');
+    await form.locator('textarea[name=reason]').fill('Klikket ved en fejl');
+    await form.getByRole('button', { name: 'Registrér faseovergang' }).click();
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F1 Initiering');
+    await eventually(async () => (await storedPlan(page))?.plan.stage, 'F1');
+    // Undo history is gone after a reload; the latest transition can still be taken back.
+    await reload(page);
+    await gotoFollowup(page);
+    await page.locator('details.revert-decision summary').click();
+    await page.getByRole('button', { name: `Fortryd faseovergangen F0 → F1 (${day().danish})` }).click();
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F0 Tilslutning');
+    await expectText(page.locator('.toast-area .toast span').first(), 'Faseovergangen F0 → F1 er fortrudt; planen er igen i F0 Tilslutning.');
+    await eventually(async () => (await storedPlan(page))?.plan.phaseHistory.length, 0);
+    await page.locator('.toast-area .toast').getByRole('button', { name: 'Fortryd' }).click();
+    await expectText(page.locator('#stage-heading'), 'Aktuel fase: F1 Initiering');
+    await eventually(async () => (await storedPlan(page))?.plan.phaseHistory.length, 1);
+  });
+});
+
+test('Overblik\'s progress per main task keeps the words of main tasks whole on a tablet and on an A4 page', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    const cells = 'section.progress table.doc td:first-child';
+    await expectCount(page.locator('section.progress tbody tr'), 17);
+    assert.deepEqual(await brokenWords(page, cells), [], 'no word broken at 1280 px');
+    await page.setViewportSize({ width: 768, height: 900 });
+    assert.deepEqual(await brokenWords(page, cells), [], 'no word broken at 768 px');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 900 });
+    assert.deepEqual(await brokenWords(page, cells), [], 'no word broken on A4');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('what is typed in "Gå videre" survives answering a checklist item meanwhile', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoFollowup(page);
+    await startInF0(page);
+    await setWho(page, 'Mette Hansen');
+    await page.getByRole('button', { name: 'Gå videre til F1 Initiering …' }).click();
+    const form = page.locator('.advance-form');
+    await form.locator('input[name=decided-by]').fill('Styregruppen v. Mette Hansen');
+    await form.locator('textarea[name=reason]').fill('Byrådet har besluttet tilslutning.');
+    // The readiness changes while the form is open: the panel is redrawn.
+    await page.locator('li.check-item[data-id="f0-naar"] label.answer-opfyldt').click();
+    await expectText(page.locator('.score-counts'), /^Opfyldt 1 /);
+    assert.equal(await form.locator('input[name=decided-by]').inputValue(), 'Styregruppen v. Mette Hansen');
+    assert.equal(await form.locator('textarea[name=reason]').inputValue(), 'Byrådet har besluttet tilslutning.');
+  });
+});
+
+test('a new checklist item being typed survives answering another item, and is cleared once added', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoFollowup(page);
+    await startInF0(page);
+    await setWho(page, 'Mette Hansen');
+    const input = page.locator('input[name=new-item]');
+    await input.fill('Styregruppen har godkendt tidsplanen');
+    await page.locator('li.check-item[data-id="f0-naar"] label.answer-opfyldt').click();
+    await expectText(page.locator('.score-counts'), /^Opfyldt 1 /);
+    assert.equal(await input.inputValue(), 'Styregruppen har godkendt tidsplanen');
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+    await expectCount(page.locator('li.check-item'), 2);
+    assert.equal(await input.inputValue(), '');
   });
 });

@@ -209,6 +209,24 @@ test('editing an activity in the editor updates its row', async () => {
   });
 });
 
+test('a refused phase change: its message goes when undo changes the activity, and the phase shows the saved one', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    const editor = await openEditor(page, 't12-01');
+    await editor.locator('input[name="responsible"]').fill('Mette Hansen');
+    await editor.locator('select[name="phase"]').selectOption('F0');
+    const alert = editor.locator('.error[role="alert"]');
+    await expectText(alert.locator('p'), 'Hovedopgave 12 er ikke aktiv i F0 Tilslutning. Vælg en anden fase, eller udvid hovedopgavens faser.');
+    // Undo takes the responsible back: the message about F0 (and its
+    // "Udvid" button) no longer belongs to what the editor shows.
+    await page.locator('.topbar .history').getByRole('button', { name: '↶ Fortryd' }).click();
+    await eventually(() => editor.locator('input[name="responsible"]').inputValue(), '');
+    assert.equal(await editor.locator('select[name="phase"]').inputValue(), 'F2');
+    await expectCount(alert, 0);
+  });
+});
+
 // Bug: App's page closure tracks `app.plan` (src/ui/mod.rs, `app.plan.with(Option::is_some)`),
 // so every plan change, even a refused edit, rebuilds the whole page and the
 // editor: its error message is lost at once and focus jumps to the title field.
@@ -301,6 +319,16 @@ test('absurd dates are refused in Danish; a missing start shows the deadline; go
     await typeDate(editor.locator('input[name="start"]'), '');
     await expectText(row(page, e.id).locator('.dates'), `frist ${due}`);
     await expectCount(alert, 0);
+    // The editor says the same, with the week, instead of "no dates yet".
+    await expectText(editor.locator('p.hint').first(), /^Frist \d\d\.\d\d\.\d{4} \(uge \d+\)\.$/);
+    assert.ok((await text(editor.locator('p.hint').first())).startsWith(`Frist ${due} (uge `));
+    // An activity cannot have become done after today.
+    await editor.locator('select[name="status"]').selectOption('faerdig');
+    const nextYear = new Date().getFullYear() + 1;
+    await typeDate(editor.locator('input[name="completed"]'), `01.01.${nextYear}`);
+    await expectText(alert, `Færdig den (01.01.${nextYear}) ligger efter i dag. Skriv den dag, aktiviteten blev færdig.`);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+    await eventually(async () => (await storedPlan(page)).plan.activities.find((x) => x.id === e.id).completed, today);
 
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Indstillinger' }).click();
     const goLive = page.locator('input[name="go-live"]');
@@ -335,6 +363,47 @@ test('a municipality typed with "Kommune" is not called "… Kommune Kommune"', 
     await form.locator('input[name="solution"][value="SAPA"]').check();
     await form.getByRole('button', { name: 'Opret plan' }).click();
     await expectText(page.locator('#plan-heading'), 'Aarhus Kommune · SAPA');
+  });
+});
+
+test('a printed, filtered activity list says how many it shows and has no delete buttons', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoActivities(page);
+    await filter(page, 'Fase').selectOption('F0');
+    await expectText(countLine(page), `Viser 4 af ${TOTAL} aktiviteter`);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await countLine(page).isVisible(), true, 'the count line is printed');
+    assert.equal(await page.locator('li.activity-row button.delete').first().isVisible(), false, '"Slet" is not printed');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+test('a plan without activities says so in Aktiviteter instead of blaming the filters', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await eventually(async () => (await storedPlan(page))?.plan.activities.length, TOTAL);
+    await page.evaluate(() => {
+      const key = 'implan.plan.' + localStorage.getItem('implan.current');
+      const file = JSON.parse(localStorage.getItem(key));
+      file.plan.activities = [];
+      localStorage.setItem(key, JSON.stringify(file));
+    });
+    await reload(page);
+    await gotoActivities(page);
+    await expectText(countLine(page), '0 aktiviteter');
+    await expectText(page.locator('.list-column p.empty'), 'Planen har ingen aktiviteter endnu. Tilføj den første med «+ Tilføj aktivitet».');
+  });
+});
+
+test('København picked from the suggestions is called "Københavns Kommune", as officially', async () => {
+  await withApp(env, async ({ page }) => {
+    const form = page.locator('form.new-plan-form');
+    await form.waitFor();
+    await form.locator('input[name="municipality"]').fill('København');
+    await form.locator('input[name="solution"][value="KY"]').check();
+    await form.getByRole('button', { name: 'Opret plan' }).click();
+    await expectText(page.locator('#plan-heading'), 'Københavns Kommune · KY');
   });
 });
 
@@ -455,7 +524,21 @@ test('a matrix cell opens Aktiviteter filtered to its main task and phase', asyn
       assert.ok(rows.every((r) => r.task === c.task && r.phase === c.phase), `all rows are HO ${c.task} in ${c.phase}`);
       assert.equal(await filter(page, 'Fase').inputValue(), c.phase);
       assert.equal(await page.locator('form.filters > label', { hasText: 'Hovedopgave' }).locator('select').inputValue(), String(c.task));
+      // The new page starts at its top, where the filters and the count
+      // say what is shown, not at the scroll position of the matrix.
+      await eventually(() => page.evaluate(() => window.scrollY), 0, { message: 'Aktiviteter opens at its top' });
     }
+    // The browser's Back returns to Overblik where the user left it, at the matrix.
+    await gotoOverview(page);
+    await cell(page, big.task, big.phase).scrollIntoViewIfNeeded();
+    const atMatrix = await page.evaluate(() => window.scrollY);
+    assert.ok(atMatrix > 300, `the matrix lies down the page (${atMatrix})`);
+    await cell(page, big.task, big.phase).click();
+    await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
+    await page.goBack();
+    await page.locator('table.matrix').waitFor();
+    await eventually(() => page.evaluate(() => window.scrollY), (y) => y > 300, { message: 'Back keeps the place on Overblik' });
+    await gotoActivities(page);
     await page.getByRole('button', { name: 'Nulstil filtre' }).click();
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
   });
@@ -620,6 +703,8 @@ test('deleting an activity: undo from the toast, with Ctrl+Z and with the header
     await page.keyboard.press('Control+z');
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
     await expectCount(r, 1);
+    // The toast no longer says it is deleted, nor offers a "Fortryd" that would do nothing.
+    await expectCount(toast, 0);
     // Ctrl+Shift+Z redoes it, Ctrl+Z undoes again.
     await page.keyboard.press('Control+Shift+z');
     await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
@@ -632,6 +717,7 @@ test('deleting an activity: undo from the toast, with Ctrl+Z and with the header
     await undoButton.click();
     await expectText(countLine(page), `${TOTAL} aktiviteter`);
     await expectCount(r, 1);
+    await expectCount(toast, 0);
     await redoButton.click();
     await expectText(countLine(page), `${TOTAL - 1} aktiviteter`);
     await expectCount(r, 0);

@@ -440,7 +440,7 @@ test('a broken file is refused with a message naming the problem, and nothing ch
       {
         what: 'an invalid date',
         file: { name: 'dato.implan.json', text: withChange((f) => (f.plan.activities[3].due = '2027-02-30')) },
-        message: /^Feltet "plan\.activities\[3\]\.due" er ikke en gyldig dato \("2027-02-30"; forventet ÅÅÅÅ-MM-DD\)\. Filen er ikke indlæst\.$/,
+        message: /^Feltet "plan\.activities\[3\]\.due" er ikke en gyldig dato \("2027-02-30"; forventet ÅÅÅÅ-MM-DD\)\. Filen er ikke indlæst\. Den er måske rettet uden for Implan; bed afsenderen om at eksportere planen igen\.$/,
       },
       {
         what: 'an unknown status',

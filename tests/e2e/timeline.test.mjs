@@ -123,6 +123,35 @@ test('changing the due date in the editor moves the end of the bar', async () =>
   });
 });
 
+test('one activity of one day: the count line and the tooltip use the singular', async () => {
+  await withApp(env, async ({ page }) => {
+    await newPlan(page);
+    await gotoTimeline(page);
+    const a = await middleOfF2(page);
+    await page.locator('form.filters > label', { hasText: 'Søg' }).locator('input').fill(a.title);
+    const plan = (await storedPlan(page)).plan;
+    assert.equal(plan.activities.filter((x) => x.title.toLowerCase().includes(a.title.toLowerCase())).length, 1, 'the title is unique');
+    await expectText(page.locator('p.count-line'), `1 aktivitet på tidslinjen (filtreret ud af ${TOTAL})`);
+    const b = bar(page, a.id);
+    await b.click();
+    const editor = page.locator('aside.editor');
+    await typeDate(editor.locator('input[name="due"]'), danish(a.start));
+    await eventually(async () => (await activity(page, a.id)).due, a.start);
+    await editor.getByRole('button', { name: 'Luk', exact: true }).click();
+    await b.hover();
+    await expectText(page.locator('.tl-tooltip span').first(), `${danish(a.start)} – ${danish(a.start)} (uge ${isoWeek(a.start)} – uge ${isoWeek(a.start)}, 1 dag)`);
+  });
+});
+
+/** The ISO week number of a yyyy-mm-dd date. */
+function isoWeek(isoDate) {
+  const d = new Date(isoDate + 'T00:00:00Z');
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day + 3);
+  const jan4 = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  return 1 + Math.round(((d - jan4) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+}
+
 test('dragging a bar changes the dates in the editor, and they survive a reload', async () => {
   await withApp(env, async ({ page }) => {
     await newPlan(page);

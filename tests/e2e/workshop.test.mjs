@@ -187,6 +187,9 @@ test('the introduction shows on the first visit, can be skipped, and reopens fro
       const dialog = page.getByRole('dialog', { name: 'Velkommen til Implan' });
       await dialog.waitFor();
       await page.screenshot({ path: '/tmp/workshop-tour.png' });
+      // The model's name as the rest of the app writes it after a genitive
+      // ("KOMBITs Implementeringsmodel", not "… Implementeringsmodellen").
+      assert.match(await text(dialog), /efter KOMBITs Implementeringsmodel\. /);
       await dialog.getByRole('button', { name: 'Næste' }).click();
       const tour = page.locator('.tour');
       await expectText(tour.locator('h2'), 'Fem faser');

@@ -297,7 +297,7 @@ fn errors_name_the_field() {
 fn error_messages_read_as_danish_sentences() {
     let e = file_with(|v| v["plan"]["benefits"][0]["measurements"][1]["value"] = json!("900"))
         .unwrap_err();
-    assert_eq!(e.to_string(), "Feltet \"plan.benefits[0].measurements[1].value\" skal være et tal. Filen er ikke indlæst.");
+    assert_eq!(e.to_string(), "Feltet \"plan.benefits[0].measurements[1].value\" skal være et tal. Filen er ikke indlæst. Den er måske rettet uden for Implan; bed afsenderen om at eksportere planen igen.");
 }
 
 #[test]

@@ -87,7 +87,7 @@ pub fn render_summary(tbody: &Element, benefits: &[Benefit]) {
         );
         let progress = s
             .mean_progress_percent()
-            .map(|p| format!("{p} %"))
+            .map(crate::ui::format::percent)
             .unwrap_or_else(|| "–".into());
         let cells = [
             ("", s.benefits.to_string()),

@@ -16,7 +16,8 @@ use crate::ui::{clock, format};
 fn summary(b: &Benefit) -> (String, String, bool) {
     let text = match (b.progress_percent(), b.latest()) {
         (Some(p), Some(m)) => format!(
-            "{p} % af vejen fra baseline ({}) til mål ({}): seneste måling {} den {}.",
+            "{} af vejen fra baseline ({}) til mål ({}): seneste måling {} den {}.",
+            format::percent(p),
             b.baseline.map(Decimal::format_danish).unwrap_or_default(),
             b.target.map(Decimal::format_danish).unwrap_or_default(),
             m.value.format_danish(),

@@ -116,7 +116,7 @@ fn row(b: &Benefit, today: chrono::NaiveDate) -> Element {
         ],
     );
     let text = pct
-        .map(|p| format!("{p} % af målet"))
+        .map(|p| format!("{} af målet", crate::ui::format::percent(p)))
         .unwrap_or_else(|| "Ingen fremdrift endnu".into());
     add(
         &progress,
@@ -215,7 +215,17 @@ fn on_field(app: AppState, ui: BenefitsUi, root: &Element, ev: &Event, committed
             ))),
         )
     } else if editor::COMMITTED.contains(&name.as_str()) == committed {
-        editor::change_of(&name, value(&el), &b).is_none_or(|c| change(app, ui, root, &b, &name, c))
+        match editor::change_of(&name, value(&el), &b) {
+            Some(c) => change(app, ui, root, &b, &name, c),
+            None => {
+                // The value is the saved one again: a message about what
+                // was typed before no longer applies.
+                if let Some(a) = find(root, "aside.benefit-editor") {
+                    editor::field_error(&a, &name, "");
+                }
+                true
+            }
+        }
     } else {
         true
     }

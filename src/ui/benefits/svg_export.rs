@@ -31,7 +31,7 @@ pub fn badge(plan: &Plan, node: &MapNode) -> Option<String> {
     if node.column.links_benefit() {
         let b = plan.benefit(node.benefit.as_ref()?)?;
         return Some(match b.progress_percent() {
-            Some(p) => format!("Gevinstprofil · {p} %"),
+            Some(p) => format!("Gevinstprofil · {}", crate::ui::format::percent(p)),
             None => "Gevinstprofil".to_string(),
         });
     }

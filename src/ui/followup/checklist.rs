@@ -19,6 +19,9 @@ pub fn checklist_view(phase: Phase, who: RwSignal<String>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // The item being edited, if any.
     let editing = RwSignal::new(None::<String>);
+    // A new item being typed is kept when the list is redrawn (an item
+    // answered meanwhile), but not once it has been added.
+    let added = StoredValue::new(false);
     let edit = move |id: String, change: ItemChange| {
         let result = app.edit(Edit::Followup(FollowupEdit::UpdateItem {
             phase,
@@ -83,19 +86,37 @@ pub fn checklist_view(phase: Phase, who: RwSignal<String>) -> impl IntoView {
         "add" => {
             let item =
                 ChecklistItem::new_user(ItemId(new_id("c")), &a.field("new-item"), clock::now());
+            added.set_value(true);
             match app.edit(Edit::Followup(FollowupEdit::AddItem {
                 phase,
                 item,
                 position: usize::MAX,
             })) {
                 Ok(_) => error.set(None),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => {
+                    added.set_value(false);
+                    error.set(Some(e.to_string()));
+                }
             }
         }
         _ => {}
     });
     let render = move || {
         let editing = editing.get();
+        let typed_new = if added.get_value() {
+            added.set_value(false);
+            String::new()
+        } else {
+            document()
+                .query_selector(&format!(
+                    ".checklist[data-phase={}] input[name=new-item]",
+                    phase.code()
+                ))
+                .ok()
+                .flatten()
+                .map(|el| super::super::dom::value(&el))
+                .unwrap_or_default()
+        };
         let mut out = el("div").child(
             el("label")
                 .cls("narrow who")
@@ -132,6 +153,7 @@ pub fn checklist_view(phase: Phase, who: RwSignal<String>) -> impl IntoView {
                         el("input")
                             .attr("type", "text")
                             .attr("name", "new-item")
+                            .attr("value", &typed_new)
                             .attr("maxlength", "1000")
                             .attr("data-k", "new-item")
                             .attr(

@@ -11,15 +11,19 @@ use super::super::{clock, format, use_app};
 use super::new_id;
 use crate::model::{transition_label, DecisionId, Edit, FollowupEdit, PhaseDecision, Stage};
 
-/// What the panel shows: stage, score, outstanding, complete, phase window, no decisions yet.
+/// What the panel shows: stage, score, outstanding, complete, phase window,
+/// and the latest decision (none yet: the start stage can be set).
 type State = (
     Stage,
     Option<u8>,
     usize,
     bool,
     Option<crate::model::PhaseWindow>,
-    bool,
+    Option<Latest>,
 );
+
+/// The latest phase decision: its id, the phase it left and its date.
+type Latest = (String, crate::model::Phase, chrono::NaiveDate);
 
 /// The form's fields between rebuilds: decided by, date text, reason, error.
 #[derive(Clone, Default)]
@@ -43,7 +47,9 @@ pub fn stage_panel(who: RwSignal<String>) -> impl IntoView {
                     r.as_ref().map_or(0, |r| r.outstanding()),
                     r.as_ref().is_some_and(|r| r.complete()),
                     p.stage.phase().map(|ph| p.window(ph)),
-                    p.phase_history.is_empty(),
+                    p.phase_history
+                        .last()
+                        .map(|d| (d.id.0.clone(), d.from, d.date)),
                 )
             })
         })
@@ -94,6 +100,24 @@ pub fn stage_panel(who: RwSignal<String>) -> impl IntoView {
                 }
             }
         }
+        // A transition registered by mistake (or with the wrong date) is
+        // taken back even when the undo history is gone (after a reload).
+        "revert" => match app.edit(Edit::Followup(FollowupEdit::Revert(DecisionId(a.key)))) {
+            Ok(inverse) => {
+                form.set(None);
+                let (label, phase) = match &inverse {
+                    Edit::Followup(FollowupEdit::Reinstate(d)) => {
+                        (transition_label(d.from), d.from.label())
+                    }
+                    _ => (String::new(), String::new()),
+                };
+                app.notify(
+                    format!("Faseovergangen {label} er fortrudt; planen er igen i {phase}."),
+                    Some(inverse),
+                );
+            }
+            Err(e) => app.notify(e.to_string(), None),
+        },
         "start-stage" => {
             if let Some(stage) = Stage::from_key(&a.value) {
                 if let Err(e) = app.edit(Edit::Followup(FollowupEdit::SetStartStage(stage))) {
@@ -105,22 +129,78 @@ pub fn stage_panel(who: RwSignal<String>) -> impl IntoView {
     });
     let render = move || {
         let s = state();
+        // The panel is redrawn whenever the readiness changes, also while
+        // the form is open (an item answered meanwhile): what is typed in it
+        // is kept, not reset to what the form opened with.
+        if form.with_untracked(Option::is_some) {
+            if let Some((by, date, reason)) = typed() {
+                form.update_untracked(|f| {
+                    if let Some(f) = f {
+                        (f.by, f.date, f.reason) = (by, date, reason);
+                    }
+                });
+            }
+        }
         form.with(|f| s.map_or_else(|| el("div"), |s| panel(&s, f.as_ref())))
     };
     view! { <section class="stage-panel" aria-labelledby="stage-heading">{region("stage-region", Box::new(render), Some(on_act))}</section> }
 }
 
-fn panel(&(stage, score, outstanding, done, window, fresh): &State, form: Option<&Form>) -> El {
+/// What is typed in the open form for moving on: decided by, date, reason.
+fn typed() -> Option<(String, String, String)> {
+    let form = document()
+        .query_selector("section.stage-panel .advance-form")
+        .ok()??;
+    let get = |name: &str| {
+        form.query_selector(&format!("[name={name}]"))
+            .ok()
+            .flatten()
+            .map(|el| super::super::dom::value(&el))
+            .unwrap_or_default()
+    };
+    Some((get("decided-by"), get("decision-date"), get("reason")))
+}
+
+/// The way to take the latest phase transition back.
+fn revert_latest(latest: &Latest) -> El {
+    let (id, from, date) = latest;
+    el("details")
+        .cls("revert-decision")
+        .child(el("summary").text("Ret en fejlregistrering"))
+        .child(p(
+            "hint",
+            "Er den seneste faseovergang registreret ved en fejl eller med forkert dato, så fortryd den her. Planen går tilbage til fasen før, og beslutningen fjernes fra fasehistorikken. Derefter kan den registreres igen.",
+        ))
+        .child(button(
+            &format!(
+                "Fortryd faseovergangen {} ({})",
+                transition_label(*from),
+                format::date(*date)
+            ),
+            "secondary",
+            "revert",
+            id,
+        ))
+}
+
+fn panel(
+    &(stage, score, outstanding, done, window, ref latest): &State,
+    form: Option<&Form>,
+) -> El {
     let out = el("div").child(
         el("h2")
             .attr("id", "stage-heading")
             .text(&format!("Aktuel fase: {}", stage.label())),
     );
     let Some(phase) = stage.phase() else {
-        return out.child(p(
+        let out = out.child(p(
             "stage-state",
             "Planen er afsluttet: F4 Forankring er forladt.",
         ));
+        return match latest {
+            Some(l) => out.child(revert_latest(l)),
+            None => out,
+        };
     };
     let mut line = format!(
         "Faseovergang {}: parathed {}",
@@ -151,7 +231,10 @@ fn panel(&(stage, score, outstanding, done, window, fresh): &State, form: Option
         None => out = out.child(button(&label, "primary", "advance", phase.code())),
         Some(f) => out = out.child(advance_form(f, done)),
     }
-    if fresh {
+    if let Some(l) = latest {
+        out = out.child(revert_latest(l));
+    }
+    if latest.is_none() {
         let mut select = el("select")
             .attr("name", "start-stage")
             .act("start-stage", "");

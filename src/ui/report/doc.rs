@@ -110,23 +110,35 @@ fn task(r: &ReportActivity) -> DocCell {
     text(format!("{}. {}", r.task.get(), catalog::task(r.task).name))
 }
 
+/// "F2 → F3: 42 % (3 ubesvarede, 1 ikke eller kun delvist opfyldt, 56 åbne
+/// aktiviteter)": the readiness of leaving `phase`, each count agreeing
+/// with its number.
+fn readiness_line(phase: crate::model::Phase, r: &crate::model::Readiness) -> String {
+    use crate::model::count;
+    format!(
+        "{}: {} ({}, {}, {})",
+        transition_label(phase),
+        r.score().map_or("–".to_string(), pct),
+        count(r.unanswered, "ubesvaret", "ubesvarede"),
+        count(
+            r.unmet(),
+            "ikke eller kun delvist opfyldt",
+            "ikke eller kun delvist opfyldte"
+        ),
+        count(
+            r.open_activities.len(),
+            "åben aktivitet",
+            "åbne aktiviteter"
+        )
+    )
+}
+
 /// Builds the document of `report` on `plan`, made on `today`.
 pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc {
     let date = report.date;
     let (total, done, planned) = TaskProgress::sum(&report.progress);
     let readiness = match (report.stage.phase(), &report.readiness) {
-        (Some(phase), Some(r)) => format!(
-            "{}: {} ({} ubesvarede, {} ikke eller kun delvist opfyldte, {})",
-            transition_label(phase),
-            r.score().map_or("–".to_string(), pct),
-            r.unanswered,
-            r.unmet(),
-            crate::model::count(
-                r.open_activities.len(),
-                "åben aktivitet",
-                "åbne aktiviteter"
-            )
-        ),
+        (Some(phase), Some(r)) => readiness_line(phase, r),
         _ => "Planen er afsluttet".to_string(),
     };
     let facts = vec![
@@ -161,7 +173,7 @@ pub fn build(plan: &Plan, report: &StatusReport, today: NaiveDate) -> ReportDoc 
         progress_section(report),
         overdue_section(report),
         blocked_section(report, today),
-        changes_section(report),
+        changes_section(plan, report),
         milestones_section(report),
         upcoming_section(report),
     ];
@@ -324,12 +336,8 @@ pub fn saved_table(plan: &Plan, until: Option<NaiveDate>) -> DocTable {
                     alert: false,
                     cells: vec![
                         text(format::date(r.date)),
-                        text(
-                            r.modified
-                                .local_date()
-                                .map(format::date)
-                                .unwrap_or_default(),
-                        ),
+                        // With the time: reports saved the same day differ.
+                        text(format::timestamp(r.modified)),
                         text(r.stage.label()),
                         num(r.readiness.map_or("–".to_string(), pct)),
                         DocCell::Acts(acts),
@@ -430,15 +438,34 @@ fn activity_table(list: &[ReportActivity], empty: &'static str) -> DocTable {
     }
 }
 
-fn changes_section(report: &StatusReport) -> DocSection {
+/// Why a report is not compared with a saved one: none is saved on or
+/// before its date, the only ones are from the reporting date itself (the
+/// default compares with earlier ones only), or none was chosen.
+fn no_comparison_lead(plan: &Plan, date: NaiveDate) -> String {
+    if plan.reports.iter().any(|r| r.date < date) {
+        "Rapporten er ikke sammenlignet med en gemt rapport. Vælg en under «Sammenlign med» for at se, hvad der er ændret siden da.".to_string()
+    } else if plan.reports.iter().any(|r| r.date == date) {
+        let same_day = plan.reports.iter().filter(|r| r.date == date).count();
+        let (which, it) = if same_day == 1 {
+            ("Den gemte rapport", "den")
+        } else {
+            ("De gemte rapporter", "en af dem")
+        };
+        format!(
+            "Rapporten er ikke sammenlignet med en gemt rapport. {which} fra {} er fra rapportdatoen selv; vælg {it} under «Sammenlign med» for at se, hvad der er ændret, siden den blev gemt.",
+            format::date(date)
+        )
+    } else {
+        "Der er ingen tidligere gemt rapport at sammenligne med. Gem denne rapport i planen, så den næste kan vise, hvad der er ændret.".to_string()
+    }
+}
+
+fn changes_section(plan: &Plan, report: &StatusReport) -> DocSection {
     let Some(c) = &report.changes else {
         return DocSection {
             key: "changes",
             heading: "Ændringer siden sidste rapport".to_string(),
-            lead: Some(
-                "Der er ingen tidligere gemt rapport at sammenligne med. Gem denne rapport i planen, så den næste kan vise, hvad der er ændret."
-                    .to_string(),
-            ),
+            lead: Some(no_comparison_lead(plan, report.date)),
             tables: Vec::new(),
         };
     };
@@ -550,7 +577,9 @@ fn upcoming_section(report: &StatusReport) -> DocSection {
             "Frister de næste {REPORT_PERIOD_DAYS} dage ({})",
             report.upcoming.len()
         ),
-        lead: None,
+        lead: Some(format!(
+            "Ikke færdige aktiviteter med frist fra rapportdatoen og {REPORT_PERIOD_DAYS} dage frem."
+        )),
         tables: vec![activity_table(
             &report.upcoming,
             "Ingen frister i perioden.",
@@ -619,7 +648,7 @@ fn benefit_section(plan: &Plan, date: NaiveDate) -> Option<DocSection> {
                         Some(d) => format!("{latest}; måling forfalden {}", format::date(d)),
                         None => latest,
                     }),
-                    num(progress.map_or("–".to_string(), |p| format!("{p} %"))),
+                    num(progress.map_or("–".to_string(), format::percent)),
                 ],
             }
         })
@@ -690,6 +719,98 @@ mod tests {
             Some("Status i dag 15.10.2026, ikke pr. rapportdatoen 01.10.2026: Implan gemmer ikke, hvornår en aktivitet blev blokeret eller frigjort.")
         );
         assert_eq!(past.tables[0].rows.len(), 1);
+    }
+
+    /// The lead of the changes section of a report on `date`, compared as
+    /// "Sammenlign med" does by default.
+    fn changes_lead(plan: &Plan, date: NaiveDate) -> String {
+        let doc = build(
+            plan,
+            &plan.status_report(date, plan.previous_report(date)),
+            date,
+        );
+        doc.sections
+            .into_iter()
+            .find(|s| s.key == "changes")
+            .and_then(|s| s.lead)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn without_a_comparison_the_changes_say_whether_a_report_is_saved() {
+        let mut plan = vejle();
+        let date = d(2026, 10, 15);
+        assert!(changes_lead(&plan, date).starts_with("Der er ingen tidligere gemt rapport"));
+        // Saved on the reporting date itself: not compared by default, and
+        // not called missing either.
+        let snapshot = plan.snapshot(crate::model::ReportId("same".into()), date, Timestamp(0));
+        plan.reports.push(snapshot);
+        assert_eq!(
+            changes_lead(&plan, date),
+            "Rapporten er ikke sammenlignet med en gemt rapport. Den gemte rapport fra 15.10.2026 er fra rapportdatoen selv; vælg den under «Sammenlign med» for at se, hvad der er ændret, siden den blev gemt."
+        );
+        // A report dated later is no comparison for an earlier date.
+        assert!(
+            changes_lead(&plan, d(2026, 10, 1)).starts_with("Der er ingen tidligere gemt rapport")
+        );
+        // With an earlier report saved, no comparison means none was chosen.
+        let report = plan.status_report(d(2026, 11, 1), None);
+        let doc = build(&plan, &report, d(2026, 11, 1));
+        let lead = doc
+            .sections
+            .into_iter()
+            .find(|s| s.key == "changes")
+            .and_then(|s| s.lead);
+        assert_eq!(
+            lead.as_deref(),
+            Some("Rapporten er ikke sammenlignet med en gemt rapport. Vælg en under «Sammenlign med» for at se, hvad der er ændret siden da.")
+        );
+    }
+
+    #[test]
+    fn reports_saved_the_same_day_are_told_apart_by_the_time_they_were_saved() {
+        let mut plan = vejle();
+        let date = d(2026, 10, 15);
+        // 15.10.2026 at 09.00 and 14.30 in Danish summer time (UTC+2).
+        for (id, at) in [("a", 1_792_047_600_000), ("b", 1_792_067_400_000)] {
+            let snapshot = plan.snapshot(crate::model::ReportId(id.into()), date, Timestamp(at));
+            plan.reports.push(snapshot);
+        }
+        let saved: Vec<String> = saved_table(&plan, Some(date))
+            .rows
+            .iter()
+            .map(|r| match &r.cells[1] {
+                DocCell::Text(t) => t.clone(),
+                _ => panic!("the saved time is text"),
+            })
+            .collect();
+        assert_eq!(saved, ["15.10.2026 kl. 14.30", "15.10.2026 kl. 09.00"]);
+    }
+
+    #[test]
+    fn readiness_counts_one_item_in_the_singular() {
+        let one = crate::model::Readiness {
+            items: 3,
+            opfyldt: 1,
+            delvist: 1,
+            unanswered: 1,
+            open_activities: vec![crate::model::ActivityId("a".into())],
+            ..Default::default()
+        };
+        assert_eq!(
+            readiness_line(crate::model::Phase::F2, &one),
+            "F2 → F3: 50 % (1 ubesvaret, 1 ikke eller kun delvist opfyldt, 1 åben aktivitet)"
+        );
+        let many = crate::model::Readiness {
+            items: 6,
+            ikke_opfyldt: 2,
+            unanswered: 4,
+            ..Default::default()
+        };
+        assert_eq!(
+            readiness_line(crate::model::Phase::F2, &many),
+            "F2 → F3: 0 % (4 ubesvarede, 2 ikke eller kun delvist opfyldte, 0 åbne aktiviteter)"
+        );
     }
 
     #[test]

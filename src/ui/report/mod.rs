@@ -98,16 +98,22 @@ pub fn ReportPage() -> impl IntoView {
                     p.reports
                         .iter()
                         .filter(|r| until.is_some_and(|u| r.date <= u))
-                        .map(|r| (r.date, r.id.0.clone()))
+                        .map(|r| (r.date, r.id.0.clone(), r.modified))
                         .collect()
                 })
                 .unwrap_or_default();
-            sort_small(&mut list, |x| x.0);
-            options.extend(
-                list.into_iter()
-                    .rev()
-                    .map(|(d, id)| (id, format!("Rapporten {}", format::date(d)))),
-            );
+            sort_small(&mut list, |x| (x.0, x.2));
+            // With the time it was saved: reports of the same day differ.
+            options.extend(list.into_iter().rev().map(|(d, id, saved)| {
+                (
+                    id,
+                    format!(
+                        "Rapporten {} (gemt {})",
+                        format::date(d),
+                        format::timestamp(saved)
+                    ),
+                )
+            }));
         });
         let value = match chosen.as_deref() {
             None => "previous",

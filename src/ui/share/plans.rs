@@ -155,7 +155,7 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
                     " · "
                     {summary.phase.map(|p| p.label()).unwrap_or_else(|| "Uden for faserne".into())}
                     " · "
-                    {format!("{} aktiviteter", summary.activities)}
+                    {crate::model::count(summary.activities, "aktivitet", "aktiviteter")}
                     " · Senest ændret "
                     {format::timestamp(summary.modified)}
                 </span>

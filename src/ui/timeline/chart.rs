@@ -795,11 +795,12 @@ pub(super) fn draw_tooltip(app: AppState, tl: Tl, ui: &mut Ui) {
                         format!("{} ({})", span_text(a, s, e), format::week(s))
                     } else {
                         format!(
-                            "{} – {} ({} – {}, {days} dage)",
+                            "{} – {} ({} – {}, {})",
                             format::date(s),
                             format::date(e),
                             format::week(s),
-                            format::week(e)
+                            format::week(e),
+                            crate::model::count(days as usize, "dag", "dage")
                         )
                     },
                     format!("Ansvarlig: {who}"),

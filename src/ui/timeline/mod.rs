@@ -555,7 +555,10 @@ fn sync_page(app: AppState, tl: Tl, ui: &mut Ui) {
         } else {
             String::new()
         };
-        format!("{dated} aktiviteter på tidslinjen{shown}{missing}")
+        format!(
+            "{} på tidslinjen{shown}{missing}",
+            crate::model::count(dated, "aktivitet", "aktiviteter")
+        )
     };
     dom::sync_text(&ui.count, &mut ui.texts[0], count);
     let title = app.plan.with(|p| {

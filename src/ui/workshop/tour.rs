@@ -27,7 +27,7 @@ fn body(i: usize) -> El {
         0 => out.child(p(
             "",
             "Implan hjælper kommunen med at planlægge og følge op på implementeringen af en \
-             fælleskommunal it-løsning efter KOMBITs Implementeringsmodellen. Denne korte \
+             fælleskommunal it-løsning efter KOMBITs Implementeringsmodel. Denne korte \
              introduktion viser faserne, hovedopgaverne, tidslinjen og gevinsterne.",
         )),
         1 => out
